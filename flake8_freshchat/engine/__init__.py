@@ -1,0 +1,104 @@
+"""The detection engine: plain functions, no flake8, pylint or libcst import.
+
+Front ends give it source text (or flake8's tree and lines) and get findings back:
+
+    >>> from flake8_freshchat.engine import analyze_source
+    >>> [f.code for f in analyze_source('password = "Tr0ub4dor&3"\\n')]
+    ['FCH201']
+"""
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from collections.abc import Callable, Sequence
+
+from .extract import extract
+from .model import Candidate, Finding, Kind, ModuleFacts
+from .options import DEFAULT_OPTIONS, Options
+from .prefilter import candidate_lines
+from .registry import RULES, RULES_BY_CODE, RULES_BY_SYMBOL, Rule
+from .rules import RULES_IN_ORDER, RuleContext
+from .suppress import is_suppressed
+
+__all__ = [
+    "Candidate", "Finding", "Kind", "ModuleFacts", "Options", "DEFAULT_OPTIONS", "Rule", "RULES",
+    "RULES_BY_CODE", "RULES_BY_SYMBOL", "SourceError", "analyze_source", "analyze_tree",
+    "decide", "decode_source", "parse_source",
+]
+
+
+class SourceError(Exception):
+    """A file that cannot be decoded or parsed; the message never quotes source text."""
+
+
+def decide(candidates: Sequence[Candidate], facts: ModuleFacts, options: Options) -> list[Finding]:
+    """Run the rules, most specific first, over each candidate: one finding per literal."""
+    ctx = RuleContext(facts, options.vocabulary)
+    findings = []
+    for candidate in candidates:
+        for rule in RULES_IN_ORDER:
+            finding = rule(candidate, ctx)
+            if finding is not None:
+                findings.append(finding)
+                break
+    findings.sort(key=lambda f: (f.line, f.col, f.code))
+    return findings
+
+
+def _analyze(tree: ast.Module, source: str, line_text: Callable[[int], str], options: Options) -> list[Finding]:
+    lines = candidate_lines(source, options.vocabulary)
+    if not lines:
+        return []
+    extraction = extract(tree, lines, line_text)
+    findings = decide(extraction.candidates, extraction.facts, options)
+    if findings and options.suppressions:
+        findings = [f for f in findings if not is_suppressed(f, line_text, options.suppressions)]
+    return findings
+
+
+def analyze_tree(tree: ast.Module, lines: Sequence[str], options: Options = DEFAULT_OPTIONS) -> list[Finding]:
+    """Findings for an already parsed module (flake8 hands us its tree and lines)."""
+    def line_text(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    return _analyze(tree, "".join(lines), line_text, options)
+
+
+def decode_source(data: bytes) -> str:
+    """Bytes to text as Python reads them: BOM, coding cookie, then UTF-8."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        text = data.decode(encoding)
+    except (SyntaxError, LookupError) as exc:
+        raise SourceError(f"cannot decode: {type(exc).__name__}") from None
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"cannot decode as {exc.encoding} (byte offset {exc.start})") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def parse_source(source: str) -> tuple[ast.Module, str]:
+    """The tree and the newline-normalised text it was parsed from."""
+    if "\r" in source:
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        return ast.parse(source), source
+    except SyntaxError as exc:
+        where = f" at line {exc.lineno}" if exc.lineno else ""
+        raise SourceError(f"cannot parse: {exc.msg}{where}") from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        raise SourceError(f"cannot parse: {type(exc).__name__}") from None
+
+
+def analyze_source(source: str, options: Options = DEFAULT_OPTIONS) -> list[Finding]:
+    """Findings for source text; raises SourceError for text Python cannot parse."""
+    tree, source = parse_source(source)
+    split = source.split("\n")
+
+    def line_text(number: int) -> str:
+        return split[number - 1] if 0 < number <= len(split) else ""
+
+    try:
+        return _analyze(tree, source, line_text, options)
+    except RecursionError:
+        raise SourceError("too deeply nested to analyse") from None

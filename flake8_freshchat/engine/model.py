@@ -1,0 +1,95 @@
+"""The values that pass between front ends and the engine: candidates in, findings out."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Kind(enum.Enum):
+    """Where a literal stands; each kind has its FCH2xx code."""
+
+    ASSIGNMENT = "assignment"   # name = "…", obj.attr = "…", (name := "…"), a, b = "…", "…"
+    ARGUMENT = "argument"       # f(name="…")
+    DEFAULT = "default"         # def f(name="…")
+    MAPPING = "mapping"         # {"name": "…"}, x["name"] = "…", os.environ["NAME"] = "…"
+    FALLBACK = "fallback"       # os.getenv("NAME", "…"), os.environ.get / setdefault
+    COMPARISON = "comparison"   # name == "…"
+    LITERAL = "literal"         # any other string: only a Freshchat token counts here
+    DOCSTRING = "docstring"     # a string statement: reported, never rewritten
+    COMMENT = "comment"         # a comment: reported, never rewritten
+
+
+@dataclass
+class Scope:
+    """A class or module whose Freshchat context may be learnt anywhere inside it."""
+
+    name: str
+    freshchat_host: bool = False
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A literal a front end found, with what surrounds it; the engine alone decides."""
+
+    kind: Kind
+    #: The name the literal stands under (target, keyword, parameter, key, env variable).
+    name: str | None
+    #: The literal's text; bytes are decoded as latin-1 so offsets stay byte offsets.
+    value: str
+    line: int
+    #: Column of the literal's first character, in characters (not UTF-8 bytes).
+    col: int
+    end_line: int
+    end_col: int
+    is_bytes: bool = False
+    #: An f-string: `value` holds its constant parts only, "{}" for each expression.
+    is_fstring: bool = False
+    #: Other names involved: enclosing assignment target, callee, dict owner, function, class.
+    context_names: tuple[str, ...] = ()
+    #: The enclosing call or dict holds a freshchat.com host literal.
+    context_host: bool = False
+    #: The assignment target this literal's call or mapping feeds (for fallbacks).
+    target: str | None = None
+    #: The statement does nothing but put this value into os.environ.
+    plants_env: bool = False
+    scope: Scope | None = field(default=None, compare=False)
+
+
+@dataclass
+class ModuleFacts:
+    """What the whole module says about Freshchat, learnt during extraction."""
+
+    freshchat_host: bool = False
+    imports_freshchat: bool = False
+
+    @property
+    def is_freshchat(self) -> bool:
+        return self.freshchat_host or self.imports_freshchat
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A decided finding. `secret` never reaches any output; only the fixer reads it."""
+
+    code: str
+    message: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    kind: Kind
+    name: str | None
+    env_name: str
+    fixable: bool
+    #: The secret's span inside the candidate's value (the fixer keeps what is around it).
+    span: tuple[int, int]
+    is_bytes: bool = False
+    is_fstring: bool = False
+    plants_env: bool = False
+    secret: str = field(default="", repr=False)
+
+    @property
+    def symbol(self) -> str:
+        from .registry import RULES_BY_CODE
+
+        return RULES_BY_CODE[self.code].symbol

@@ -1,0 +1,38 @@
+"""Options, parsed once into an immutable value that every front end passes down."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .names import DEFAULT_VOCABULARY, Vocabulary
+
+#: The suppression comments a front end asks the engine to honour (flake8 reads
+#: `# noqa` itself, pylint its own disables).
+PRAGMA, NOQA, PYLINT_DISABLE = "pragma", "noqa", "pylint-disable"
+ALL_SUPPRESSIONS = frozenset({PRAGMA, NOQA, PYLINT_DISABLE})
+
+
+def _words(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.replace("\n", ",").split(",")
+    return tuple(w.strip() for w in value if w and w.strip())
+
+
+@dataclass(frozen=True)
+class Options:
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY
+    suppressions: frozenset[str] = field(default=ALL_SUPPRESSIONS)
+
+    @classmethod
+    def build(cls, extra_words: str | Iterable[str] | None = None,
+              remove_words: str | Iterable[str] | None = None,
+              ignore_names: str | Iterable[str] | None = None,
+              suppressions: frozenset[str] = ALL_SUPPRESSIONS) -> "Options":
+        """From option values as flake8, pylint or pyproject give them (lists or comma strings)."""
+        return cls(Vocabulary.build(_words(extra_words), _words(remove_words), _words(ignore_names)),
+                   suppressions)
+
+
+DEFAULT_OPTIONS = Options()

@@ -1,0 +1,45 @@
+"""What every rule gets: the candidate and the module around it."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..envnames import env_name_for
+from ..messages import format_message
+from ..model import Candidate, Finding, Kind, ModuleFacts
+from ..names import Vocabulary
+from ..registry import RULES_BY_CODE
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    facts: ModuleFacts
+    vocab: Vocabulary
+
+    def is_freshchat(self, candidate: Candidate) -> bool:
+        """The spec's Freshchat context: a Freshchat name, a freshchat.com host in the
+        call, dict or class involved, or a Freshchat module."""
+        if self.facts.is_freshchat or candidate.context_host:
+            return True
+        if candidate.scope is not None and candidate.scope.freshchat_host:
+            return True
+        names = (candidate.name, candidate.target, *candidate.context_names)
+        return any(name and "freshchat" in name.lower() for name in names)
+
+
+RuleFunction = Callable[[Candidate, RuleContext], "Finding | None"]
+
+
+def make_finding(code: str, candidate: Candidate, span: tuple[int, int], name: str | None) -> Finding:
+    secret = candidate.value[span[0]:span[1]]
+    env = env_name_for(code, candidate.kind, name)
+    return Finding(
+        code=code,
+        message=format_message(code, secret, name, env),
+        line=candidate.line, col=candidate.col,
+        end_line=candidate.end_line, end_col=candidate.end_col,
+        kind=candidate.kind, name=name, env_name=env,
+        fixable=RULES_BY_CODE[code].fixable and candidate.kind not in (Kind.DOCSTRING, Kind.COMMENT),
+        span=span, is_bytes=candidate.is_bytes, is_fstring=candidate.is_fstring,
+        plants_env=candidate.plants_env, secret=secret,
+    )

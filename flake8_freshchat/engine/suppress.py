@@ -1,0 +1,53 @@
+"""Suppression comments: `# pragma: allowlist secret`, `# noqa[: FCH201]`, `# pylint: disable=…`."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .model import Finding
+from .options import NOQA, PRAGMA, PYLINT_DISABLE
+from .registry import RULES_BY_CODE
+
+_PRAGMA = re.compile(r"#[^\n]*?pragma:\s*allowlist[ -]secret", re.IGNORECASE)
+_PRAGMA_NEXTLINE = re.compile(r"#[^\n]*?pragma:\s*allowlist[ -]nextline[ -]secret", re.IGNORECASE)
+# flake8's own grammar: `# noqa`, `# noqa: A1,B2`, `# NOQA:A1 B2`.
+_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9]*(?:[,\s]+[A-Z][0-9]*)*))?", re.IGNORECASE)
+_PYLINT = re.compile(r"#\s*pylint:\s*disable\s*=\s*(?P<names>[\w\-]+(?:\s*,\s*[\w\-]+)*)")
+
+
+def _noqa(text: str, code: str) -> bool:
+    for match in _NOQA.finditer(text):
+        codes = match.group("codes")
+        if not codes:
+            return True
+        listed = [c.upper() for c in re.split(r"[,\s]+", codes) if c]
+        if code in listed or code.startswith(tuple(listed)):
+            return True
+    return False
+
+
+def _pylint(text: str, code: str) -> bool:
+    rule = RULES_BY_CODE[code]
+    for match in _PYLINT.finditer(text):
+        names = {n.strip() for n in match.group("names").split(",")}
+        if names & {rule.symbol, rule.pylint_id, "all"}:
+            return True
+    return False
+
+
+def is_suppressed(finding: Finding, line_text: Callable[[int], str], honour: frozenset[str]) -> bool:
+    """On any line of the literal: the pragma, or (if honoured) noqa / pylint disable.
+    `# pragma: allowlist nextline secret` on the line before counts too."""
+    if PRAGMA in honour and _PRAGMA_NEXTLINE.search(line_text(finding.line - 1)):
+        return True
+    for line in range(finding.line, finding.end_line + 1):
+        text = line_text(line)
+        if "#" not in text:
+            continue
+        if PRAGMA in honour and _PRAGMA.search(text):
+            return True
+        if NOQA in honour and _noqa(text, finding.code):
+            return True
+        if PYLINT_DISABLE in honour and _pylint(text, finding.code):
+            return True
+    return False

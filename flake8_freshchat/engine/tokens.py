@@ -1,0 +1,91 @@
+"""JWT shapes and Freshchat API token recognition, by decoding header and payload.
+
+Every regex here is linear on any input: character classes never overlap a following
+literal, and a JWT match may only start where no token character precedes it, so a
+run of `eyJeyJeyJ…` is scanned once, not once per position.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import functools
+import json
+import re
+from dataclasses import dataclass
+
+JWT_MARK = "eyJ"
+#: header.payload.signature; header and payload are base64url of a JSON object (`{"` -> eyJ).
+JWT_RE = re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
+#: Keycloak issuers of the legacy Freshchat tokens: internal-fc-<region>-00-[alb-]keycloak-oauth-<n>.
+_LEGACY_ISSUER = re.compile(r"^https?://internal-fc-[a-z0-9]{1,12}-[0-9]{1,4}-(?:[a-z]{1,8}-)?keycloak")
+_CURRENT_KID = "custom-oauth-keyid"
+#: Freshchat permission families; a scope naming several of them is Freshchat's.
+_FRESHCHAT_SCOPES = ("agent:", "conversation:", "message:", "dashboard:read", "reports:", "user:")
+#: Decoding more than this is never needed to read a token's claims.
+_MAX_PART = 16_384
+
+
+@dataclass(frozen=True)
+class Jwt:
+    start: int
+    end: int
+    header: dict
+    payload: dict | None
+
+    @property
+    def is_freshchat(self) -> bool:
+        return is_freshchat_claims(self.header, self.payload)
+
+
+def _decode_part(part: str) -> dict | None:
+    if len(part) > _MAX_PART:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        value = json.loads(raw)
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _decode(token: str) -> tuple[dict | None, dict | None]:
+    header_b64, payload_b64, _ = token.split(".", 2)
+    return _decode_part(header_b64), _decode_part(payload_b64)
+
+
+def find_jwts(text: str) -> list[Jwt]:
+    """Every JWT in `text` whose header decodes to a JOSE header (it has `alg`)."""
+    if JWT_MARK not in text:
+        return []
+    found = []
+    for match in JWT_RE.finditer(text):
+        header, payload = _decode(match.group())
+        if header is not None and "alg" in header:
+            found.append(Jwt(match.start(), match.end(), header, payload))
+    return found
+
+
+def is_jwt(text: str) -> bool:
+    """The whole of `text` is one JWT."""
+    jwts = find_jwts(text) if text.startswith(JWT_MARK) else []
+    return bool(jwts) and jwts[0].start == 0 and jwts[0].end == len(text)
+
+
+def is_freshchat_claims(header: dict, payload: dict | None) -> bool:
+    """Freshchat's two token generations, told apart by their claims, not their length."""
+    if not payload:
+        return False
+    iss, aud = payload.get("iss"), payload.get("aud")
+    if iss == "freshchat" or aud == "freshchat" or (isinstance(aud, list) and "freshchat" in aud):
+        return True
+    client = payload.get("clientId")
+    if header.get("kid") == _CURRENT_KID and isinstance(client, str) and client.startswith("fc-"):
+        return True
+    if isinstance(iss, str) and _LEGACY_ISSUER.match(iss):
+        return True
+    scope = payload.get("scope")
+    if isinstance(scope, str) and payload.get("typ") == "Bearer":
+        families = sum(1 for family in _FRESHCHAT_SCOPES if family in scope)
+        return families >= 4
+    return False

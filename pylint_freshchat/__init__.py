@@ -1,0 +1,1 @@
+"""pylint plugin for flake8-freshchat (see issue 3)."""
