@@ -92,8 +92,11 @@ def looks_random(text: str) -> bool:
 def is_placeholder(text: str) -> bool:
     if _PLACEHOLDER_WHOLE.fullmatch(text):
         return True
-    if len(set(text)) == 1:
-        return True
+    distinct = set(text)
+    if len(distinct) == 1:
+        return True  # xxxxxxxx, ********
+    if len(distinct) <= 2 and not any(ch.isalnum() for ch in distinct):
+        return True  # :****, a mask with its separator
     return _PLACEHOLDER_WORDS.search(text) is not None
 
 
