@@ -70,8 +70,10 @@ def decode_source(data: bytes) -> str:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         text = data.decode(encoding)
-    except (SyntaxError, LookupError) as exc:
-        raise SourceError(f"cannot decode: {type(exc).__name__}") from None
+    except SyntaxError:
+        raise SourceError("cannot decode: not UTF-8, and no valid coding declaration") from None
+    except LookupError:
+        raise SourceError("cannot decode: unknown encoding in the coding declaration") from None
     except UnicodeDecodeError as exc:
         raise SourceError(f"cannot decode as {exc.encoding} (byte offset {exc.start})") from None
     return text[1:] if text.startswith("\ufeff") else text

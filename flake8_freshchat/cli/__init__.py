@@ -1,0 +1,105 @@
+"""`freshchat-secrets`: check, fix, explain, lsp. Exit 0 clean, 1 findings, 2 usage or file errors."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..docs import explain_text
+from .config import ConfigError, load_settings
+from .files import discover
+from .report import FORMATS
+from .runner import check_files
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="freshchat-secrets",
+        description="Find hardcoded Freshchat and other credentials; move them into environment variables.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("paths", nargs="+", metavar="PATH", help="files and folders to check")
+        sub.add_argument("--config", metavar="PYPROJECT",
+                         help="pyproject.toml to read [tool.freshchat-secrets] from "
+                              "(default: the nearest one above the current folder)")
+        sub.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                         help="worker processes (default: every core)")
+
+    check = commands.add_parser("check", help="report hardcoded credentials")
+    common(check)
+    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+
+    fix = commands.add_parser("fix", help="move hardcoded credentials into environment variables")
+    common(fix)
+    fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
+    fix.add_argument("--env-file", metavar="PATH",
+                     help="append NAME=value for every moved secret to this file (created with mode 0600)")
+    fix.add_argument("--lookup", choices=("subscript", "get"), default="subscript",
+                     help='os.environ["NAME"] (default) or os.environ.get("NAME")')
+
+    explain = commands.add_parser("explain", help="document a code: what it finds, why, and the fix")
+    explain.add_argument("code", help="a code such as FCH101, or its pylint symbol")
+
+    commands.add_parser("lsp", help="run the language server on stdio")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    paths = list(discover(args.paths, settings.exclude))
+    results = check_files(paths, settings.options, args.jobs)
+    sys.stdout.write(FORMATS[args.format](results))
+    errors = [r for r in results if r.error]
+    for result in errors:
+        print(f"{result.path}: error: {result.error}", file=sys.stderr)
+    findings = sum(len(r.findings) for r in results)
+    if findings and args.format == "text":
+        fixable = sum(f.fixable for r in results for f in r.findings)
+        files = sum(1 for r in results if r.findings)
+        print(f"freshchat-secrets: {findings} finding(s) in {files} file(s); {fixable} fixable with "
+              f"`freshchat-secrets fix`", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    text = explain_text(args.code)
+    if text is None:
+        print(f"freshchat-secrets: error: unknown code {args.code!r}; codes are FCH101-FCH206",
+              file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(text)
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "fix":
+            from .fix import run_fix
+
+            return run_fix(args)
+        if args.command == "explain":
+            return _explain(args)
+        if args.command == "lsp":
+            from ..lsp import serve
+
+            return serve()
+    except ConfigError as exc:
+        print(f"freshchat-secrets: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_ERROR  # pragma: no cover - argparse requires a command
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""`[tool.freshchat-secrets]` in pyproject.toml, read once into Options."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from ..engine import Options
+
+KNOWN_KEYS = frozenset({"extra-words", "remove-words", "ignore-names", "exclude"})
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    options: Options
+    exclude: tuple[str, ...] = ()
+    source: str | None = None
+
+
+def find_pyproject(start: str) -> str | None:
+    directory = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def _list(table: dict, key: str) -> tuple[str, ...]:
+    value = table.get(key, ())
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"[tool.freshchat-secrets] {key} must be a list of strings")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def load_settings(path: str | None, start: str = ".") -> Settings:
+    """Settings from `path`, or from the nearest pyproject.toml above `start`."""
+    path = path or find_pyproject(start)
+    if path is None:
+        return Settings(Options())
+    try:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle).get("tool", {}).get("freshchat-secrets", {})
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    unknown = sorted(set(table) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key(s) in [tool.freshchat-secrets]: {', '.join(unknown)}")
+    options = Options.build(_list(table, "extra-words"), _list(table, "remove-words"), _list(table, "ignore-names"))
+    return Settings(options, _list(table, "exclude"), path)

@@ -1,0 +1,77 @@
+"""Which files a run covers, and reading one file into findings (or a per-file error)."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..engine import Finding, Options, SourceError, analyze_source, decode_source
+
+SKIPPED_DIRECTORIES = frozenset({
+    ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox", "__pycache__", "build", "dist",
+    "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "site-packages",
+    "__pypackages__", ".direnv",
+})
+#: A larger file is reported and skipped: no hand-written module is this big.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    #: The decoded source, kept only when the caller asked for it (the fixer does).
+    source: str | None = field(default=None, repr=False)
+
+
+def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+
+
+def discover(paths: Iterable[str], exclude: tuple[str, ...] = ()) -> Iterator[str]:
+    """Files named on the command line, and the .py files below named folders."""
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path, onerror=None):
+                dirs[:] = sorted(
+                    d for d in dirs
+                    if d not in SKIPPED_DIRECTORIES and not d.endswith(".egg-info")
+                    and not _excluded(os.path.join(root, d), exclude)
+                )
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if name.endswith((".py", ".pyw")) and not _excluded(full, exclude):
+                        yield full
+        else:
+            yield path  # named explicitly: checked whatever its name, or reported missing
+
+
+def read_text(path: str) -> str:
+    """The file's text as Python would decode it; SourceError with a clear reason otherwise."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise SourceError(f"skipped: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise SourceError("no such file") from None
+    except IsADirectoryError:
+        raise SourceError("is a directory") from None
+    except PermissionError:
+        raise SourceError("permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or type(exc).__name__}") from None
+    return decode_source(data)
+
+
+def check_file(path: str, options: Options, keep_source: bool = False) -> FileResult:
+    try:
+        source = read_text(path)
+        findings = analyze_source(source, options)
+    except SourceError as exc:
+        return FileResult(path, error=str(exc))
+    return FileResult(path, tuple(findings), source=source if keep_source else None)

@@ -1,0 +1,85 @@
+"""Output formats for `check`: text (flake8's), JSON and SARIF 2.1.0. None holds a secret."""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+
+from .. import __version__
+from ..engine import RULES, RULES_BY_CODE
+from .files import FileResult
+
+TOOL_NAME = "freshchat-secrets"
+INFORMATION_URI = "https://github.com/flake8-freshchat/flake8-freshchat"
+
+
+def text(results: Sequence[FileResult]) -> str:
+    out = []
+    for result in results:
+        for f in result.findings:
+            out.append(f"{result.path}:{f.line}:{f.col + 1}: {f.code} {f.message}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def as_json(results: Sequence[FileResult]) -> str:
+    findings = [
+        {
+            "path": r.path, "line": f.line, "column": f.col + 1, "end_line": f.end_line,
+            "end_column": f.end_col + 1, "code": f.code, "symbol": f.symbol, "message": f.message,
+            "fixable": f.fixable, "env_name": f.env_name,
+        }
+        for r in results for f in r.findings
+    ]
+    errors = [{"path": r.path, "message": r.error} for r in results if r.error]
+    return json.dumps({"version": __version__, "findings": findings, "errors": errors}, indent=2) + "\n"
+
+
+def _uri(path: str) -> str:
+    return path.replace(os.sep, "/").removeprefix("./")
+
+
+def sarif(results: Sequence[FileResult]) -> str:
+    rule_index = {rule.code: i for i, rule in enumerate(RULES)}
+    rules = [
+        {
+            "id": rule.code, "name": rule.symbol,
+            "shortDescription": {"text": rule.title},
+            "helpUri": rule.docs_url,
+            "defaultConfiguration": {"level": rule.severity},
+        }
+        for rule in RULES
+    ]
+    sarif_results = [
+        {
+            "ruleId": f.code, "ruleIndex": rule_index[f.code],
+            "level": RULES_BY_CODE[f.code].severity,
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": _uri(r.path)},
+                "region": {"startLine": f.line, "startColumn": f.col + 1,
+                           "endLine": f.end_line, "endColumn": f.end_col + 1},
+            }}],
+        }
+        for r in results for f in r.findings
+    ]
+    notifications = [
+        {"level": "error", "message": {"text": r.error},
+         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+        for r in results if r.error
+    ]
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": TOOL_NAME, "version": __version__,
+                                "informationUri": INFORMATION_URI, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+            "invocations": [{"executionSuccessful": not notifications,
+                             "toolExecutionNotifications": notifications}],
+        }],
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+FORMATS = {"text": text, "json": as_json, "sarif": sarif}
