@@ -71,10 +71,31 @@ def _char_classes(text: str) -> int:
     return lower + upper + digit + other
 
 
+_WORDY = re.compile(r"[A-Za-z0-9_.-]+")
+_PIECE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+
+
+def _is_wordy(text: str) -> bool:
+    """Joined words such as `PBKDF2PasswordHasher` or `OAuth2-Access-Token`: nearly every
+    letter sits in a run of three or more, digit runs are short. Random strings have short runs."""
+    if not _WORDY.fullmatch(text):
+        return False
+    letters = in_words = 0
+    for piece in _PIECE.findall(text):
+        if piece.isdigit():
+            if len(piece) > 4:
+                return False
+        else:
+            letters += len(piece)
+            if len(piece) >= 3:
+                in_words += len(piece)
+    return letters > 0 and in_words >= 0.85 * letters
+
+
 def looks_random(text: str) -> bool:
-    """Machine-generated: long, mixed character classes, high entropy."""
+    """Machine-generated: long, mixed character classes, high entropy, not joined words."""
     n = len(text)
-    if n < 16 or any(ch.isspace() for ch in text):
+    if n < 16 or any(ch.isspace() for ch in text) or _is_wordy(text):
         return False
     if _HEX.fullmatch(text):
         has_digit = any(ch.isdigit() for ch in text)
@@ -109,7 +130,8 @@ def _is_reference(text: str) -> bool:
     if _URL.match(text):
         return True  # one with a password is split off before
     if _DOTTED.fullmatch(text):
-        return not any(looks_random(part) for part in text.split("."))
+        parts = text.split(".")
+        return sum(map(looks_random, parts)) <= (len(parts) - 1) // 2
     if "/" in text or "\\" in text:
         segments = [s for s in re.split(r"[/\\]", text) if s]
         return bool(segments) and all(
@@ -141,8 +163,6 @@ def _shape(text: str, name: CredentialName | None, strict: bool, vocab: Vocabula
         return None if len(set(text.replace("-", ""))) == 1 else "uuid"
     if len(text) > MAX_SECRET_LENGTH:
         return None
-    if _URL_USERINFO.match(text):
-        return "url-password"
     if _is_reference(text):
         return None
     if _IDENTIFIER_WORDS.fullmatch(text):
