@@ -61,5 +61,5 @@ def test_message_format():
     path = CASES / "docs" / "FCH205.py"
     _, proc = flake8([str(path)])
     assert proc.stdout.strip() == (
-        f"{path}:3:44: FCH205 hardcoded secret 'u8#J…' (24 chars) is the fallback of environment "
+        f"{path}:3:43: FCH205 hardcoded secret 'u8#J…' (24 chars) is the fallback of environment "
         "variable 'SECRET_KEY'; remove the fallback and set SECRET_KEY in the environment")
