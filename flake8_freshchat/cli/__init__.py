@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--config", metavar="PYPROJECT",
                          help="pyproject.toml to read [tool.freshchat-secrets] from "
                               "(default: the nearest one above the current folder)")
+        sub.add_argument("--exclude", default="", metavar="PATTERNS",
+                         help="comma-separated file or folder name patterns to skip, added to the "
+                              "configured ones")
         sub.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                          help="worker processes (default: every core)")
 
@@ -49,9 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _patterns(value: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in value.split(",") if p.strip())
+
+
 def _check(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
-    paths = list(discover(args.paths, settings.exclude))
+    paths = list(discover(args.paths, settings.exclude + _patterns(args.exclude)))
     results = check_files(paths, settings.options, args.jobs)
     sys.stdout.write(FORMATS[args.format](results))
     errors = [r for r in results if r.error]

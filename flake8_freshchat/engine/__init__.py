@@ -88,7 +88,9 @@ def parse_source(source: str) -> tuple[ast.Module, str]:
     except SyntaxError as exc:
         where = f" at line {exc.lineno}" if exc.lineno else ""
         raise SourceError(f"cannot parse: {exc.msg}{where}") from None
-    except (ValueError, RecursionError, MemoryError) as exc:
+    except (RecursionError, MemoryError):
+        raise SourceError("cannot parse: too deeply nested") from None
+    except ValueError as exc:
         raise SourceError(f"cannot parse: {type(exc).__name__}") from None
 
 

@@ -8,11 +8,17 @@ from .model import Finding
 from .options import NOQA, PRAGMA, PYLINT_DISABLE
 from .registry import RULES_BY_CODE
 
-_PRAGMA = re.compile(r"#[^\n]*?pragma:\s*allowlist[ -]secret", re.IGNORECASE)
-_PRAGMA_NEXTLINE = re.compile(r"#[^\n]*?pragma:\s*allowlist[ -]nextline[ -]secret", re.IGNORECASE)
+# Searched only after the line's first "#": a lazy `#.*?` would rescan from every "#".
+_PRAGMA = re.compile(r"pragma:\s*allowlist[ -]secret", re.IGNORECASE)
+_PRAGMA_NEXTLINE = re.compile(r"pragma:\s*allowlist[ -]nextline[ -]secret", re.IGNORECASE)
 # flake8's own grammar: `# noqa`, `# noqa: A1,B2`, `# NOQA:A1 B2`.
-_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9]*(?:[,\s]+[A-Z][0-9]*)*))?", re.IGNORECASE)
+_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
 _PYLINT = re.compile(r"#\s*pylint:\s*disable\s*=\s*(?P<names>[\w\-]+(?:\s*,\s*[\w\-]+)*)")
+
+
+def _after_hash(pattern: re.Pattern[str], text: str) -> bool:
+    hash_at = text.find("#")
+    return hash_at >= 0 and pattern.search(text, hash_at) is not None
 
 
 def _noqa(text: str, code: str) -> bool:
@@ -38,13 +44,13 @@ def _pylint(text: str, code: str) -> bool:
 def is_suppressed(finding: Finding, line_text: Callable[[int], str], honour: frozenset[str]) -> bool:
     """On any line of the literal: the pragma, or (if honoured) noqa / pylint disable.
     `# pragma: allowlist nextline secret` on the line before counts too."""
-    if PRAGMA in honour and _PRAGMA_NEXTLINE.search(line_text(finding.line - 1)):
+    if PRAGMA in honour and _after_hash(_PRAGMA_NEXTLINE, line_text(finding.line - 1)):
         return True
     for line in range(finding.line, finding.end_line + 1):
         text = line_text(line)
         if "#" not in text:
             continue
-        if PRAGMA in honour and _PRAGMA.search(text):
+        if PRAGMA in honour and _after_hash(_PRAGMA, text):
             return True
         if NOQA in honour and _noqa(text, finding.code):
             return True
