@@ -31,3 +31,12 @@ def test_no_findings_on_the_standard_library():
     stdlib = sysconfig.get_paths()["stdlib"]
     proc = run([PY, "-m", "flake8_freshchat", "check", "--exclude", "test,tests,idle_test", stdlib])
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
+
+
+def test_pylint_finds_nothing_on_requests_and_botocore():
+    from flake8_freshchat.engine import RULES
+
+    symbols = ",".join(rule.symbol for rule in RULES)
+    proc = run([PY, "-m", "pylint", "--load-plugins=pylint_freshchat", "--disable=all", f"--enable={symbols}",
+                "--score=n", "--persistent=n", "-j", "2", _package_dir("requests"), _package_dir("botocore")])
+    assert (proc.returncode, proc.stdout.strip()) == (0, "")

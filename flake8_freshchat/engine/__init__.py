@@ -94,9 +94,20 @@ def parse_source(source: str) -> tuple[ast.Module, str]:
         raise SourceError(f"cannot parse: {type(exc).__name__}") from None
 
 
-def analyze_source(source: str, options: Options = DEFAULT_OPTIONS) -> list[Finding]:
-    """Findings for source text; raises SourceError for text Python cannot parse."""
-    tree, source = parse_source(source)
+def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_errors: bool = True) -> list[Finding]:
+    """Findings for source text; raises SourceError for text Python cannot parse.
+
+    With `parse_errors=False` (pylint reports syntax errors itself) a source with no
+    candidate line is not even parsed, and one that cannot be parsed has no findings.
+    """
+    if not parse_errors and not candidate_lines(source, options.vocabulary):
+        return []
+    try:
+        tree, source = parse_source(source)
+    except SourceError:
+        if parse_errors:
+            raise
+        return []
     split = source.split("\n")
 
     def line_text(number: int) -> str:

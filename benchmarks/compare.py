@@ -1,0 +1,243 @@
+"""flake8-freshchat against bandit (B105-B107), ruff (S105-S107) and detect-secrets.
+
+usage: python benchmarks/compare.py [--skip-peers]
+
+Prints one table: recall and precision on the planted credentials (../shared/corpus and
+tests/cases), findings on real code that holds no secrets (Django, requests, botocore,
+the standard library without its tests), and wall time on that real code. Then the
+speed ratios: the flake8 plugin's own time against ast.parse on the same Django files
+(file by file, in this process), and `check` against bandit on Django.
+
+Needs the peers installed: pip install -e '.[bench]'. No output here holds a secret:
+peers' messages (bandit quotes the value) are counted, never printed.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+PY = sys.executable
+STDLIB_TEST_DIRS = ("test", "tests", "idle_test")
+
+
+def _package(name: str) -> str:
+    import importlib.util
+
+    return os.path.dirname(importlib.util.find_spec(name).origin)
+
+
+def real_code() -> dict[str, str]:
+    return {"django": _package("django"), "requests": _package("requests"),
+            "botocore": _package("botocore"), "stdlib": sysconfig.get_paths()["stdlib"]}
+
+
+def planted_corpus(into: pathlib.Path) -> pathlib.Path:
+    """The marked files in one flat folder (score.py matches by file name)."""
+    sources = sorted((ROOT / "tests" / "cases").rglob("*.py"))
+    if (SHARED / "corpus").is_dir():
+        sources += sorted((SHARED / "corpus").glob("*.py"))
+    for path in sources:
+        if not path.name.endswith((".fixed.py", ".good.py")):
+            shutil.copy(path, into / (("doc_" if path.parent.name == "docs" else "") + path.name))
+    return into
+
+
+# -- each tool: a command per path set, and a parser of its output to `path:line:col: CODE` --
+def _excludes_for(path: str) -> list[str]:
+    return list(STDLIB_TEST_DIRS) + ["site-packages"] if path == real_code()["stdlib"] else []
+
+
+def run_ours_flake8(paths: list[str]) -> list[str]:
+    lines = []
+    for path in paths:
+        exclude = _excludes_for(path)
+        cmd = [PY, "-m", "flake8", "--isolated", "--select", "FCH", "-j", "2",
+               "--format", "%(path)s:%(row)d:%(col)d: %(code)s"]
+        if exclude:
+            cmd += ["--exclude", ",".join(exclude)]
+        lines += subprocess.run(cmd + [path], capture_output=True, text=True).stdout.splitlines()
+    return lines
+
+
+def run_ours_check(paths: list[str]) -> list[str]:
+    lines = []
+    for path in paths:
+        exclude = _excludes_for(path)
+        cmd = [PY, "-m", "flake8_freshchat", "check", "--format", "json"]
+        if exclude:
+            cmd += ["--exclude", ",".join(exclude)]
+        out = subprocess.run(cmd + [path], capture_output=True, text=True).stdout
+        lines += [f"{f['path']}:{f['line']}:{f['column']}: {f['code']}" for f in json.loads(out)["findings"]]
+    return lines
+
+
+def run_bandit(paths: list[str]) -> list[str]:
+    lines = []
+    for path in paths:
+        cmd = ["bandit", "-q", "-f", "custom", "--msg-template", "{abspath}:{line}:{col}: {test_id}",
+               "-t", "B105,B106,B107", "-r"]
+        exclude = _excludes_for(path)
+        if exclude:
+            cmd = cmd[:-1] + ["-x", ",".join(f"*/{d}/*" for d in exclude), "-r"]
+        out = subprocess.run(cmd + [path], capture_output=True, text=True).stdout
+        lines += [l for l in out.splitlines() if re.match(r".+:\d+:\d+: B10[567]$", l)]
+    return lines
+
+
+def run_ruff(paths: list[str]) -> list[str]:
+    lines = []
+    for path in paths:
+        cmd = ["ruff", "check", "--isolated", "--no-cache", "--select", "S105,S106,S107",
+               "--output-format", "concise", "--exit-zero"]
+        for d in _excludes_for(path):
+            cmd += ["--extend-exclude", d]
+        out = subprocess.run(cmd + [path], capture_output=True, text=True).stdout
+        lines += [m.group(1) for m in re.finditer(r"^(.+?:\d+:\d+: S10[567])", out, re.M)]
+    return lines
+
+
+def _py_files(path: str) -> list[str]:
+    skip = set(_excludes_for(path)) | {"__pycache__"}
+    files = []
+    for root, dirs, names in os.walk(path):
+        dirs[:] = [d for d in dirs if d not in skip]
+        files += [os.path.join(root, n) for n in names if n.endswith(".py")]
+    return sorted(files)
+
+
+def run_detect_secrets(paths: list[str]) -> list[str]:
+    # Given the .py files by name: `--all-files` on a folder also reads every binary in it.
+    lines = []
+    for path in paths:
+        base = path if os.path.isdir(path) else os.path.dirname(path)
+        # detect-secrets drops files outside its working folder: run it there, on relative names.
+        files = [os.path.relpath(f, base) for f in (_py_files(path) if os.path.isdir(path) else [path])]
+        for start in range(0, len(files), 500):
+            out = subprocess.run(["detect-secrets", "scan", *files[start:start + 500]],
+                                 capture_output=True, text=True, cwd=base).stdout
+            for filename, results in json.loads(out)["results"].items():
+                lines += [f"{os.path.join(base, filename)}:{r['line_number']}:1: DS" for r in results]
+    return lines
+
+
+TOOLS = {
+    "flake8-freshchat (flake8)": (run_ours_flake8, False),
+    "freshchat-secrets check": (run_ours_check, False),
+    "bandit B105-B107": (run_bandit, True),
+    "ruff S105-S107": (run_ruff, True),
+    "detect-secrets": (run_detect_secrets, True),
+}
+
+
+def score(corpus: pathlib.Path, lines: list[str], any_code: bool) -> tuple[float, float]:
+    report = corpus.parent / "report.txt"
+    report.write_text("\n".join(lines) + "\n")
+    scorer = SHARED / "tools" / "score.py"
+    cmd = [PY, str(scorer), str(corpus), str(report)] + (["--any"] if any_code else [])
+    last = subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    recall = float(re.search(r"recall=([\d.]+)", last).group(1))
+    precision = float(re.search(r"precision=([\d.]+)", last).group(1))
+    return recall, precision
+
+
+def plugin_over_parse(django: str, rounds: int = 3) -> tuple[float, float, int]:
+    """The flake8 plugin's own time / ast.parse time, file by file, best of `rounds`."""
+    from flake8_freshchat.flake8_plugin import FreshchatChecker
+
+    sources = []
+    for path in sorted(pathlib.Path(django).rglob("*.py")):
+        try:
+            sources.append(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, OSError):
+            continue
+    best_parse = best_plugin = float("inf")
+    for _ in range(rounds):
+        parse = plugin = 0.0
+        for text in sources:
+            lines = text.splitlines(True)
+            t0 = time.perf_counter()
+            tree = ast.parse(text)
+            t1 = time.perf_counter()
+            list(FreshchatChecker(tree, lines, None).run())
+            t2 = time.perf_counter()
+            parse += t1 - t0
+            plugin += t2 - t1
+        best_parse, best_plugin = min(best_parse, parse), min(best_plugin, plugin)
+    return best_plugin, best_parse, len(sources)
+
+
+def pylint_overhead(package_dir: str, rounds: int = 5) -> tuple[float, float]:
+    """Best-of-rounds wall time of pylint with only our messages, against a near-free message
+    (W0107: astroid's parse and little else), run alternately so both see the same load."""
+    from flake8_freshchat.engine import RULES
+
+    symbols = ",".join(rule.symbol for rule in RULES)
+    ours = [PY, "-m", "pylint", "--load-plugins=pylint_freshchat", "--disable=all", f"--enable={symbols}",
+            "--score=n", "--persistent=n", package_dir]
+    base = [PY, "-m", "pylint", "--disable=all", "--enable=W0107", "--score=n", "--persistent=n", package_dir]
+    best_ours = best_base = float("inf")
+    for _ in range(rounds):
+        best_base = min(best_base, wall(subprocess.run, base, capture_output=True)[0])
+        best_ours = min(best_ours, wall(subprocess.run, ours, capture_output=True)[0])
+    return best_ours, best_base
+
+
+def wall(func, *args, **kwargs) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    result = func(*args, **kwargs)
+    return time.perf_counter() - t0, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--skip-peers", action="store_true", help="measure this project only")
+    args = parser.parse_args()
+    real = real_code()
+    with tempfile.TemporaryDirectory() as tmp:
+        (pathlib.Path(tmp) / "planted").mkdir()
+        corpus = planted_corpus(pathlib.Path(tmp) / "planted")
+        rows = []
+        for name, (runner, any_code) in TOOLS.items():
+            if args.skip_peers and any_code:
+                continue
+            if any_code and shutil.which(runner.__name__.removeprefix("run_").replace("_", "-")) is None:
+                rows.append((name, None, None, None, None))
+                continue
+            recall, precision = score(corpus, runner([str(corpus)]), any_code)
+            seconds, found = wall(runner, list(real.values()))
+            rows.append((name, recall, precision, len(found), seconds))
+    print(f"planted credentials: {len(list(corpus.glob('*.py')))} files; real code: {', '.join(real)}")
+    print(f"{'tool':28} {'recall':>7} {'precision':>9} {'on real code':>13} {'wall s':>8}")
+    for name, recall, precision, found, seconds in rows:
+        if recall is None:
+            print(f"{name:28} {'not installed':>40}")
+            continue
+        print(f"{name:28} {recall:7.3f} {precision:9.3f} {found:13d} {seconds:8.2f}")
+
+    plugin, parse, files = plugin_over_parse(real["django"])
+    print(f"\nflake8 plugin / ast.parse on {files} Django files: {plugin:.3f}s / {parse:.3f}s = "
+          f"{plugin / parse:.3f} (bar: <= 0.35)")
+    check_s, _ = wall(run_ours_check, [real["django"]])
+    if not args.skip_peers and shutil.which("bandit"):
+        bandit_s, _ = wall(run_bandit, [real["django"]])
+        print(f"check / bandit on Django: {check_s:.2f}s / {bandit_s:.2f}s = {check_s / bandit_s:.3f} "
+              f"(bar: <= 0.25)")
+    ours, base = pylint_overhead(real["requests"])
+    print(f"pylint with the plugin / pylint --enable=W0107 on requests: {ours:.2f}s / {base:.2f}s = "
+          f"{ours / base:.3f} (bar: <= 1.05)")
+
+
+if __name__ == "__main__":
+    main()
