@@ -1,4 +1,5 @@
 import os
+
 HEADERS = {
     "Accept": "application/json",
     "X-Api-Key": os.environ["X_API_KEY"],  # expect: FCH204

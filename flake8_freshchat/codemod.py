@@ -1,0 +1,316 @@
+"""The fix, as a LibCST codemod: move each fixable hardcoded credential into `os.environ`.
+
+    python -m libcst.tool codemod codemod.MoveCredentialsToEnviron PATH
+
+(with `flake8_freshchat` listed in `modules` of `.libcst.codemod.yaml`). The engine
+finds the literals on the stdlib AST; this module only maps its findings onto LibCST
+nodes by position (both count columns in characters) and rewrites them:
+
+- assignments, keyword arguments, mapping values: `os.environ["NAME"]`;
+- parameter defaults: `os.environ.get("NAME")`, so importing never raises;
+- env fallbacks: the fallback argument is removed;
+- statements that only plant a value in os.environ: removed (the value is kept for the env file);
+- a secret inside a larger string (`"Bearer …"`): an f-string around the lookup;
+- bytes: `os.environ["NAME"].encode()`.
+
+A rewrite it cannot make safely is refused with a warning, never guessed.
+"""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
+from libcst.codemod.visitors import AddImportsVisitor
+from libcst.metadata import PositionProvider
+
+from .engine import DEFAULT_OPTIONS, Finding, Kind, Options, analyze_source
+from .engine.envnames import EnvNameAllocator
+
+LOOKUPS = ("subscript", "get")
+
+
+@dataclass(frozen=True)
+class MovedSecret:
+    """A value the fix took out of the code, and the variable that now holds it."""
+
+    env_name: str
+    finding: Finding
+
+    @property
+    def value(self) -> str:
+        return self.finding.secret
+
+
+@dataclass
+class FixReport:
+    """What one module's fix did; shared with the CLI and the language server."""
+
+    moved: list[MovedSecret] = field(default_factory=list)
+    refused: list[tuple[Finding, str]] = field(default_factory=list)
+    unfixable: list[Finding] = field(default_factory=list)
+
+
+def _quote_fstring_text(text: str) -> str:
+    """`text` as the literal part of a double-quoted f-string."""
+    out = []
+    for ch in text:
+        if ch in "{}":
+            out.append(ch * 2)
+        elif ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 32 or ord(ch) == 127:
+            out.append(f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _lookup_source(name: str, lookup: str, quote: str = '"') -> str:
+    if lookup == "get":
+        return f"os.environ.get({quote}{name}{quote})"
+    return f"os.environ[{quote}{name}{quote}]"
+
+
+class _Refusal(Exception):
+    pass
+
+
+class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
+    DESCRIPTION = "Move hardcoded credentials into environment variables (flake8-freshchat)."
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, context: CodemodContext, lookup: str = "subscript",
+                 options: Options = DEFAULT_OPTIONS, allocator: EnvNameAllocator | None = None,
+                 findings: Sequence[Finding] | None = None) -> None:
+        super().__init__(context)
+        if lookup not in LOOKUPS:
+            raise ValueError(f"lookup must be one of {LOOKUPS}")
+        self.lookup = lookup
+        self.options = options
+        self.allocator = allocator or EnvNameAllocator()
+        self.findings = findings
+        self.report = FixReport()
+        self._plan: dict[tuple[int, int], tuple[Finding, str]] = {}
+        self._concat_depth = 0
+
+    @staticmethod
+    def add_args(arg_parser: argparse.ArgumentParser) -> None:
+        arg_parser.add_argument("--lookup", choices=LOOKUPS, default="subscript",
+                                help='os.environ["NAME"] (default) or os.environ.get("NAME")')
+
+    # -- planning ----------------------------------------------------------------
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        findings = self.findings
+        if findings is None:
+            findings = analyze_source(tree.code, self.options)
+        self.report = FixReport()
+        self._plan = {}
+        for finding in findings:
+            if not finding.fixable:
+                self.report.unfixable.append(finding)
+                continue
+            if finding.kind in (Kind.FALLBACK,) or finding.plants_env:
+                name = finding.env_name  # the code reads this very name: it cannot change
+            else:
+                name = self.allocator.allocate(finding.env_name, finding.secret)
+            self._plan[(finding.line, finding.col)] = (finding, name)
+        if not self._plan:
+            return tree
+        return super().transform_module_impl(tree)
+
+    def _take(self, node: cst.CSTNode) -> tuple[Finding, str] | None:
+        position = self.get_metadata(PositionProvider, node).start
+        return self._plan.pop((position.line, position.column), None)
+
+    def _moved(self, finding: Finding, name: str) -> None:
+        self.report.moved.append(MovedSecret(name, finding))
+
+    def _refuse(self, finding: Finding, reason: str) -> None:
+        self.report.refused.append((finding, reason))
+        self.warn(f"line {finding.line}: {finding.code} not fixed: {reason}")
+
+    # -- string literals -----------------------------------------------------------
+    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
+        self._concat_depth += 1
+
+    def leave_ConcatenatedString(self, original_node: cst.ConcatenatedString,
+                                 updated_node: cst.ConcatenatedString) -> cst.BaseExpression:
+        self._concat_depth -= 1
+        if self._concat_depth:
+            return updated_node  # the inner right-hand part of a longer concatenation
+        return self._literal(original_node, updated_node)
+
+    def leave_SimpleString(self, original_node: cst.SimpleString,
+                           updated_node: cst.SimpleString) -> cst.BaseExpression:
+        if self._concat_depth:
+            return updated_node  # a piece: the concatenation is replaced whole
+        return self._literal(original_node, updated_node)
+
+    def leave_FormattedString(self, original_node: cst.FormattedString,
+                              updated_node: cst.FormattedString) -> cst.BaseExpression:
+        if self._concat_depth:
+            return updated_node
+        return self._literal(original_node, updated_node)
+
+    def _literal(self, original: cst.BaseExpression, updated: cst.BaseExpression) -> cst.BaseExpression:
+        planned = self._take(original)
+        if planned is None:
+            return updated
+        finding, name = planned
+        if finding.kind is Kind.FALLBACK or finding.plants_env:
+            self._plan[(finding.line, finding.col)] = planned  # the call or statement handles it
+            return updated
+        try:
+            replacement = self._replacement(original, finding, name)
+        except _Refusal as refusal:
+            self._refuse(finding, str(refusal))
+            return updated
+        AddImportsVisitor.add_needed_import(self.context, "os")
+        self._moved(finding, name)
+        return replacement.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+
+    def _replacement(self, node: cst.BaseExpression, finding: Finding, name: str) -> cst.BaseExpression:
+        if finding.kind is Kind.DEFAULT:
+            return cst.parse_expression(_lookup_source(name, "get"))
+        if isinstance(node, cst.FormattedString) or (
+                isinstance(node, cst.ConcatenatedString) and node.evaluated_value is None):
+            return self._in_fstring(node, finding, name)
+        value = node.evaluated_value
+        if isinstance(value, bytes):
+            value = value.decode("latin-1")
+        start, end = finding.span
+        if value is None or value[start:end] != finding.secret:
+            raise _Refusal("the literal no longer holds the reported value")
+        prefix, suffix = value[:start], value[end:]
+        if not prefix and not suffix:
+            source = _lookup_source(name, self.lookup)
+        else:
+            if finding.is_bytes and not (prefix + suffix).isascii():
+                raise _Refusal("non-ASCII bytes around the secret")
+            inner = _lookup_source(name, self.lookup, quote="'")
+            source = f'f"{_quote_fstring_text(prefix)}{{{inner}}}{_quote_fstring_text(suffix)}"'
+        if finding.is_bytes:
+            source = f"{source}.encode()"
+        return cst.parse_expression(source)
+
+    def _in_fstring(self, node: cst.BaseExpression, finding: Finding, name: str) -> cst.BaseExpression:
+        """A secret in the text part of an f-string: split the part around a lookup."""
+        if not isinstance(node, cst.FormattedString) or "'" in node.start or '"' not in node.start \
+                or "r" in node.prefix.lower():
+            raise _Refusal("a secret inside this kind of f-string is not rewritten; edit it by hand")
+        parts: list[cst.BaseFormattedStringContent] = []
+        done = False
+        for part in node.parts:
+            if not done and isinstance(part, cst.FormattedStringText) and part.value.count(finding.secret) == 1:
+                before, after = part.value.split(finding.secret)
+                expression = cst.parse_expression(_lookup_source(name, self.lookup, quote="'"))
+                if before:
+                    parts.append(cst.FormattedStringText(before))
+                parts.append(cst.FormattedStringExpression(expression=expression))
+                if after:
+                    parts.append(cst.FormattedStringText(after))
+                done = True
+            else:
+                parts.append(part)
+        if not done:
+            raise _Refusal("the secret is split across parts of the f-string")
+        return node.with_changes(parts=parts)
+
+    # -- fallbacks and plants ------------------------------------------------------------
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        keep = []
+        for original_arg, arg in zip(original_node.args, updated_node.args):
+            planned = self._planned_fallback(original_arg.value)
+            if planned is not None and not planned[0].plants_env:
+                self._moved(*planned)
+                continue
+            keep.append(arg)
+        if len(keep) == len(updated_node.args):
+            return updated_node
+        if keep:
+            keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return updated_node.with_changes(args=keep)
+
+    def _planned_fallback(self, node: cst.BaseExpression) -> tuple[Finding, str] | None:
+        if not isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+            return None
+        position = self.get_metadata(PositionProvider, node).start
+        planned = self._plan.get((position.line, position.column))
+        if planned is not None and planned[0].kind is Kind.FALLBACK and not planned[0].plants_env:
+            del self._plan[(position.line, position.column)]
+            return planned
+        return None
+
+    def _plant_of(self, statement: cst.BaseSmallStatement) -> tuple[Finding, str] | None:
+        """`os.environ["K"] = "…"` or `os.environ.setdefault("K", "…")`, as the extractor saw it."""
+        literal = None
+        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+            literal = statement.value
+        elif isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) \
+                and len(statement.value.args) >= 2:
+            literal = statement.value.args[1].value
+        if literal is None:
+            return None
+        position = self.get_metadata(PositionProvider, literal).start
+        planned = self._plan.get((position.line, position.column))
+        if planned is not None and planned[0].plants_env:
+            del self._plan[(position.line, position.column)]
+            return planned
+        return None
+
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
+                                  updated_node: cst.SimpleStatementLine):
+        body = []
+        for original, updated in zip(original_node.body, updated_node.body):
+            planned = self._plant_of(original)
+            if planned is not None:
+                self._moved(*planned)
+            else:
+                body.append(updated)
+        if len(body) == len(updated_node.body):
+            return updated_node
+        if not body:
+            return cst.RemoveFromParent()
+        body[-1] = body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        return updated_node.with_changes(body=body)
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock,
+                            updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+        if updated_node.body:
+            return updated_node
+        return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        for finding, _ in self._plan.values():  # planned, but no node took it
+            self._refuse(finding, "its literal could not be located for rewriting")
+        self._plan.clear()
+        return updated_node
+
+
+@dataclass
+class FixedSource:
+    code: str | bytes
+    report: FixReport
+    changed: bool
+
+
+def fix_source(code: str | bytes, options: Options = DEFAULT_OPTIONS, lookup: str = "subscript",
+               allocator: EnvNameAllocator | None = None, findings: Sequence[Finding] | None = None,
+               filename: str | None = None) -> FixedSource:
+    """Fix one module. Bytes in, bytes out in the module's own encoding, BOM and newlines."""
+    module = cst.parse_module(code)
+    context = CodemodContext(filename=filename)
+    command = MoveCredentialsToEnviron(context, lookup=lookup, options=options, allocator=allocator,
+                                       findings=findings)
+    new_module = command.transform_module(module)
+    new_code = new_module.bytes if isinstance(code, bytes) else new_module.code
+    return FixedSource(new_code, command.report, new_code != code)
