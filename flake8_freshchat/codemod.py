@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
+import libcst.matchers as libcst_matchers
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import PositionProvider
@@ -51,6 +52,8 @@ class FixReport:
     moved: list[MovedSecret] = field(default_factory=list)
     refused: list[tuple[Finding, str]] = field(default_factory=list)
     unfixable: list[Finding] = field(default_factory=list)
+    #: Moved, but the variable the code reads already stands for another value elsewhere.
+    conflicts: list[Finding] = field(default_factory=list)
 
 
 def _quote_fstring_text(text: str) -> str:
@@ -80,8 +83,30 @@ def _lookup_source(name: str, lookup: str, quote: str = '"') -> str:
     return f"os.environ[{quote}{name}{quote}]"
 
 
+def _reads_its_name(finding: Finding) -> bool:
+    return finding.kind is Kind.FALLBACK or finding.plants_env
+
+
 class _Refusal(Exception):
     pass
+
+
+def _keep_comments(node: cst.BaseExpression) -> Sequence[cst.RightParen]:
+    """The node's closing parentheses, carrying the comments between the pieces of an implicit
+    concatenation that the rewrite replaces (a fix never drops a comment)."""
+    comments = [c for c in libcst_matchers.findall(node, libcst_matchers.Comment())]
+    if not comments or isinstance(node, (cst.SimpleString, cst.FormattedString)):
+        return node.rpar
+    if not node.rpar:
+        raise _Refusal("comments between the pieces of the string would be lost; edit it by hand")
+    *outer, last = node.rpar
+    before = last.whitespace_before
+    last_line = before.last_line if isinstance(before, cst.ParenthesizedWhitespace) else cst.SimpleWhitespace("")
+    whitespace = cst.ParenthesizedWhitespace(
+        first_line=cst.TrailingWhitespace(whitespace=cst.SimpleWhitespace("  "), comment=comments[0]),
+        empty_lines=[cst.EmptyLine(indent=True, comment=c) for c in comments[1:]],
+        indent=True, last_line=last_line)
+    return [*outer, last.with_changes(whitespace_before=whitespace)]
 
 
 class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
@@ -114,12 +139,15 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
             findings = analyze_source(tree.code, self.options)
         self.report = FixReport()
         self._plan = {}
-        for finding in findings:
-            if not finding.fixable:
-                self.report.unfixable.append(finding)
-                continue
-            if finding.kind in (Kind.FALLBACK,) or finding.plants_env:
-                name = finding.env_name  # the code reads this very name: it cannot change
+        # Names the code reads (fallbacks, os.environ writes) are claimed before any other
+        # literal of the module takes a name, so those take the suffix, not the fixed name.
+        fixable = sorted((f for f in findings if f.fixable), key=lambda f: not _reads_its_name(f))
+        self.report.unfixable = [f for f in findings if not f.fixable]
+        for finding in fixable:
+            if _reads_its_name(finding):
+                name = finding.env_name
+                if not self.allocator.reserve(name, finding.secret):
+                    self.report.conflicts.append(finding)
             else:
                 name = self.allocator.allocate(finding.env_name, finding.secret)
             self._plan[(finding.line, finding.col)] = (finding, name)
@@ -174,9 +202,14 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         except _Refusal as refusal:
             self._refuse(finding, str(refusal))
             return updated
+        try:
+            rpar = _keep_comments(updated)
+        except _Refusal as refusal:
+            self._refuse(finding, str(refusal))
+            return updated
         AddImportsVisitor.add_needed_import(self.context, "os")
         self._moved(finding, name)
-        return replacement.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+        return replacement.with_changes(lpar=updated.lpar, rpar=rpar)
 
     def _replacement(self, node: cst.BaseExpression, finding: Finding, name: str) -> cst.BaseExpression:
         if finding.kind is Kind.DEFAULT:

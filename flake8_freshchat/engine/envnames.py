@@ -39,6 +39,15 @@ class EnvNameAllocator:
         self._value_of: dict[str, str] = dict(existing or {})
         self._names_of: dict[tuple[str, str], str] = {}
 
+    def reserve(self, name: str, value: str) -> bool:
+        """Claim a name the code itself reads (an env fallback, an os.environ write): it cannot
+        take a suffix. False when the name already stands for a different value."""
+        if self._value_of.get(name, value) != value:
+            return False
+        self._value_of[name] = value
+        self._names_of[(name, value)] = name
+        return True
+
     def allocate(self, wanted: str, value: str) -> str:
         known = self._names_of.get((wanted, value))
         if known:

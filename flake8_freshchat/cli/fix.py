@@ -1,0 +1,118 @@
+"""`freshchat-secrets fix`: check every file with the engine, rewrite only those with fixable
+findings (parsed by LibCST), append the moved values to the env file, report the rest."""
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+import tempfile
+
+from .. import envfile
+from ..codemod import fix_source
+from ..engine import Finding
+from ..engine.envnames import EnvNameAllocator
+from ..engine.messages import preview
+from .config import load_settings
+from .files import FileResult, discover
+from .runner import check_files
+
+ROTATE = ("freshchat-secrets: values that were committed stay in the history: rotate them "
+          "(see `freshchat-secrets explain FCH101`).")
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    """Temp file in the same folder, the original's mode, then rename over it."""
+    mode = os.stat(path).st_mode & 0o7777
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".fch-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _masked(text: str, secrets: list[str]) -> str:
+    """A diff for review: every secret shown as its first characters, never whole."""
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        if secret:
+            text = text.replace(secret, preview(secret).split("' (")[0].lstrip("'"))
+    return text
+
+
+def _diff(path: str, before: bytes, after: bytes, secrets: list[str]) -> str:
+    old = before.decode("utf-8", "replace").splitlines(keepends=True)
+    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    return _masked("".join(difflib.unified_diff(old, new, fromfile=path, tofile=path)), secrets)
+
+
+def _report_line(path: str, finding: Finding, note: str = "") -> str:
+    return f"{path}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message}{note}"
+
+
+def run_fix(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    exclude = settings.exclude + tuple(p.strip() for p in args.exclude.split(",") if p.strip())
+    results: list[FileResult] = check_files(list(discover(args.paths, exclude)), settings.options, args.jobs)
+    existing = envfile.read(args.env_file) if args.env_file else {}
+    allocator = EnvNameAllocator(existing)
+    remaining: list[str] = []
+    moved: dict[str, str] = {}
+    warnings: list[str] = []
+    changed_files = 0
+    for result in results:
+        if result.error:
+            print(f"{result.path}: error: {result.error}", file=sys.stderr)
+            continue
+        if not any(f.fixable for f in result.findings):
+            remaining += [_report_line(result.path, f) for f in result.findings]
+            continue
+        with open(result.path, "rb") as handle:
+            before = handle.read()
+        fixed = fix_source(before, settings.options, args.lookup, allocator, result.findings, result.path)
+        report = fixed.report
+        remaining += [_report_line(result.path, f) for f in report.unfixable]
+        remaining += [_report_line(result.path, f, f" (not fixed: {why})") for f, why in report.refused]
+        conflicts = {id(f) for f in report.conflicts}
+        for secret in report.moved:
+            if id(secret.finding) in conflicts:
+                warnings.append(f"{secret.env_name} already stands for a different value; the value from "
+                                f"{result.path}:{secret.finding.line} was not written to the env file")
+                continue
+            moved[secret.env_name] = secret.value
+        if fixed.changed:
+            changed_files += 1
+            if args.diff:
+                secrets = [f.secret for f in result.findings]
+                sys.stdout.write(_diff(result.path, before, fixed.code, secrets))
+            else:
+                _write_atomically(result.path, fixed.code)
+    errors = [r for r in results if r.error]
+    if remaining and not args.diff:
+        sys.stdout.write("\n".join(remaining) + "\n")
+    verb = "would move" if args.diff else "moved"
+    print(f"freshchat-secrets: {verb} {len(moved)} value(s) in {changed_files} file(s); "
+          f"{len(remaining)} finding(s) left to fix by hand", file=sys.stderr)
+    new_names = [name for name in moved if name not in existing]
+    if moved and args.env_file and not args.diff:
+        warnings += envfile.append(args.env_file, [(n, moved[n]) for n in new_names])
+        print(f"freshchat-secrets: appended {len(new_names)} variable(s) to {args.env_file}", file=sys.stderr)
+        if envfile.git_ignores(args.env_file) is False:
+            warnings.append(f"{args.env_file} is not ignored by git: add it to .gitignore before committing")
+    elif moved:
+        print("freshchat-secrets: set these environment variables (values not shown): "
+              + ", ".join(sorted(moved)), file=sys.stderr)
+    for warning in warnings:
+        print(f"freshchat-secrets: warning: {warning}", file=sys.stderr)
+    if moved:
+        print(ROTATE, file=sys.stderr)
+    if errors:
+        return 2
+    if args.diff:
+        return 1 if changed_files or remaining else 0
+    return 1 if remaining else 0
