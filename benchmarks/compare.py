@@ -208,6 +208,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         (pathlib.Path(tmp) / "planted").mkdir()
         corpus = planted_corpus(pathlib.Path(tmp) / "planted")
+        planted_files = len(list(corpus.glob("*.py")))
         rows = []
         for name, (runner, any_code) in TOOLS.items():
             if args.skip_peers and any_code:
@@ -218,7 +219,7 @@ def main() -> None:
             recall, precision = score(corpus, runner([str(corpus)]), any_code)
             seconds, found = wall(runner, list(real.values()))
             rows.append((name, recall, precision, len(found), seconds))
-    print(f"planted credentials: {len(list(corpus.glob('*.py')))} files; real code: {', '.join(real)}")
+    print(f"planted credentials: {planted_files} files; real code: {', '.join(real)}")
     print(f"{'tool':28} {'recall':>7} {'precision':>9} {'on real code':>13} {'wall s':>8}")
     for name, recall, precision, found, seconds in rows:
         if recall is None:

@@ -42,3 +42,14 @@ def test_public_corpus_scores_perfectly_through_flake8(corpus, tmp_path):
                            cwd=corpus, capture_output=True, text=True)
     assert score.returncode == 0, score.stdout
     assert "recall=1.000 precision=1.000" in score.stdout
+
+
+def test_fixer_handles_exactly_the_markers():
+    """The fixer's view of each case: what it moved, refused or left as unfixable."""
+    from flake8_freshchat.codemod import fix_source
+
+    for path in case_files():
+        report = fix_source(path.read_bytes()).report
+        handled = [f for f in report.unfixable] + [f for f, _ in report.refused] + [m.finding for m in report.moved]
+        assert {(str(path), f.line, f.code) for f in handled} == expected(path), path.name
+        assert not report.refused, (path.name, report.refused)
