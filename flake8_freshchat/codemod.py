@@ -83,6 +83,29 @@ def _lookup_source(name: str, lookup: str, quote: str = '"') -> str:
     return f"os.environ[{quote}{name}{quote}]"
 
 
+_ENVIRON = libcst_matchers.Attribute(value=libcst_matchers.Name("os"), attr=libcst_matchers.Name("environ"))
+_NAME_ARG = libcst_matchers.Arg(value=libcst_matchers.SimpleString())
+_READS = (
+    libcst_matchers.Subscript(value=_ENVIRON, slice=[libcst_matchers.SubscriptElement(
+        slice=libcst_matchers.Index(value=libcst_matchers.SimpleString()))])
+    | libcst_matchers.Call(func=libcst_matchers.Attribute(value=_ENVIRON, attr=libcst_matchers.Name("get")),
+                           args=[_NAME_ARG])
+    | libcst_matchers.Call(func=libcst_matchers.Attribute(attr=libcst_matchers.Name("getenv")), args=[_NAME_ARG])
+)
+
+
+def _environment_reads(tree: cst.Module) -> frozenset[str]:
+    """Names the module already reads from the environment (a quick fix at a time, or code
+    written by hand): a different hardcoded value must not take one of them."""
+    names = set()
+    for node in libcst_matchers.findall(tree, _READS):
+        literal = node.slice[0].slice.value if isinstance(node, cst.Subscript) else node.args[0].value
+        value = literal.evaluated_value
+        if isinstance(value, str):
+            names.add(value)
+    return frozenset(names)
+
+
 def _reads_its_name(finding: Finding) -> bool:
     return finding.kind is Kind.FALLBACK or finding.plants_env
 
@@ -143,13 +166,14 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         # literal of the module takes a name, so those take the suffix, not the fixed name.
         fixable = sorted((f for f in findings if f.fixable), key=lambda f: not _reads_its_name(f))
         self.report.unfixable = [f for f in findings if not f.fixable]
+        read_elsewhere = _environment_reads(tree) if fixable else frozenset()
         for finding in fixable:
             if _reads_its_name(finding):
                 name = finding.env_name
                 if not self.allocator.reserve(name, finding.secret):
                     self.report.conflicts.append(finding)
             else:
-                name = self.allocator.allocate(finding.env_name, finding.secret)
+                name = self.allocator.allocate(finding.env_name, finding.secret, read_elsewhere)
             self._plan[(finding.line, finding.col)] = (finding, name)
         if not self._plan:
             return tree

@@ -77,6 +77,11 @@ class TestMoveCredentialsToEnviron(CodemodTest):
             f'import os\nAPI_TOKEN = "{KEY}"\nt = os.getenv("API_TOKEN", "{KEY2}")\n',
             'import os\nAPI_TOKEN = os.environ["API_TOKEN_2"]\nt = os.getenv("API_TOKEN")\n')
 
+    def test_names_the_module_already_reads_are_not_reused_for_other_values(self):
+        self.assertCodemod(
+            f'import os\npassword = os.environ["PASSWORD"]\nconnect(password="Tr0ub4dor&3")\n',
+            'import os\npassword = os.environ["PASSWORD"]\nconnect(password=os.environ["PASSWORD_2"])\n')
+
     def test_lookup_get(self):
         self.assertCodemod(f'import os\napi_key = "{KEY}"\n', 'import os\napi_key = os.environ.get("API_KEY")\n',
                            lookup="get")

@@ -3,18 +3,22 @@ from __future__ import annotations
 
 import pathlib
 
-from .conftest import CASES
+import pytest
+
+from .conftest import CASES, case_files
 from .markers import expected, parse_report
 from .surfaces import PY, flake8, run
 from .synthetic import hex_key
 
 
-def test_stdin_matches_file():
-    path = CASES / "positions.py"
-    from_file, _ = flake8([str(path)])
+@pytest.mark.parametrize("path", case_files(), ids=lambda p: p.name)
+def test_stdin_matches_file(path):
+    """The way pylsp and editor extensions call flake8: the buffer on stdin."""
+    from_file, file_proc = flake8([str(path)])
     proc = run([PY, "-m", "flake8", "--isolated", "--select", "FCH", "--stdin-display-name", str(path), "-"],
-               stdin=path.read_text())
+               stdin=path.read_text(encoding="utf-8"))
     assert parse_report(proc.stdout) == from_file == expected(path)
+    assert proc.stdout == file_proc.stdout
 
 
 def test_columns_count_characters_not_bytes():

@@ -48,12 +48,15 @@ class EnvNameAllocator:
         self._names_of[(name, value)] = name
         return True
 
-    def allocate(self, wanted: str, value: str) -> str:
+    def allocate(self, wanted: str, value: str, read_elsewhere: frozenset[str] = frozenset()) -> str:
+        """`read_elsewhere`: names the module already reads from the environment, whose values
+        are unknown here; a new value never takes one of them."""
         known = self._names_of.get((wanted, value))
         if known:
             return known
         candidate, n = wanted, 1
-        while candidate in self._value_of and self._value_of[candidate] != value:
+        while (candidate in self._value_of and self._value_of[candidate] != value) or (
+                candidate in read_elsewhere and self._value_of.get(candidate) != value):
             n += 1
             candidate = f"{wanted}_{n}"
         self._value_of[candidate] = value

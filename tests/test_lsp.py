@@ -1,0 +1,163 @@
+"""The language server, started for real over stdio and driven by pytest-lsp's client."""
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from flake8_freshchat.engine import analyze_source
+
+from .conftest import CASES, case_files
+from .markers import expected
+from .surfaces import PY, run
+from .synthetic import freshchat_token, hex_key
+
+SERVER = [sys.executable, "-m", "flake8_freshchat", "lsp"]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER,
+                                              server_env={"FRESHCHAT_SECRETS_LSP_DEBOUNCE": "0.05"}))
+async def client(lsp_client: LanguageClient, tmp_path: pathlib.Path):
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),
+        workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="project")]))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client: LanguageClient, path: pathlib.Path, text: str | None = None) -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(
+        uri=uri, language_id="python", version=1, text=path.read_text() if text is None else text)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return uri
+
+
+def _apply(text: str, edits) -> str:
+    lines = text.splitlines(keepends=True)
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        assert edit.range.start.character == 0 and edit.range.end.character == 0  # whole-line edits
+        lines[edit.range.start.line:edit.range.end.line] = edit.new_text.splitlines(keepends=True)
+    return "".join(lines)
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_on_open_match_every_case_file(client: LanguageClient):
+    for path in case_files():
+        uri = await _open(client, path)
+        got = {(str(path), d.range.start.line + 1, d.code) for d in client.diagnostics[uri]}
+        assert got == expected(path), path.name
+        for d in client.diagnostics[uri]:
+            assert d.source == "freshchat-secrets"
+            assert d.code_description.href.endswith(f"/docs/{d.code}.md")
+            assert d.severity == (types.DiagnosticSeverity.Error if d.code == "FCH101"
+                                  else types.DiagnosticSeverity.Warning)
+
+
+@pytest.mark.asyncio
+async def test_ranges_are_utf16_units(client: LanguageClient):
+    path = CASES / "non_ascii.py"
+    uri = await _open(client, path)
+    text = path.read_text().splitlines()
+    ranges = {d.range.start.line: d.range for d in client.diagnostics[uri]}
+    line = text[2]  # émoji = "🔑"; api_key = "…": the key is a surrogate pair in UTF-16
+    chars = line.index('"757')
+    assert ranges[2].start.character == chars + 1  # one more unit than characters
+    assert ranges[2].end.character == len(line[: line.index('"  #') + 1].encode("utf-16-le")) // 2
+    assert ranges[1].start.character == text[1].index('"Tr0')  # é is one unit
+
+
+@pytest.mark.asyncio
+async def test_change_refreshes_diagnostics(client: LanguageClient, tmp_path: pathlib.Path):
+    path = tmp_path / "app.py"
+    path.write_text("x = 1\n")
+    uri = await _open(client, path)
+    assert list(client.diagnostics[uri]) == []
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=f'x = 1\napi_key = "{hex_key(1)}"\n')]))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in client.diagnostics[uri]] == [
+        ("FCH201", 1, 10)]
+
+
+@pytest.mark.asyncio
+async def test_quick_fix_removes_that_finding(client: LanguageClient, tmp_path: pathlib.Path):
+    path = tmp_path / "app.py"
+    text = f'import requests\n\nAPI_KEY = "{hex_key(2)}"\nconnect(password="Tr0ub4dor&3")\n'
+    path.write_text(text)
+    uri = await _open(client, path)
+    target = next(d for d in client.diagnostics[uri] if d.code == "FCH201")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri), range=target.range,
+        context=types.CodeActionContext(diagnostics=[target], only=[types.CodeActionKind.QuickFix])))
+    (action,) = actions
+    assert action.kind == types.CodeActionKind.QuickFix
+    fixed = _apply(text, action.edit.changes[uri])
+    assert fixed == ('import requests\nimport os\n\nAPI_KEY = os.environ["API_KEY"]\n'
+                     'connect(password="Tr0ub4dor&3")\n')
+    proc = run([PY, "-m", "flake8", "--isolated", "--select", "FCH", "--stdin-display-name", "app.py", "-"],
+               stdin=fixed)
+    assert "FCH201" not in proc.stdout and ":5:18: FCH202" in proc.stdout
+
+
+@pytest.mark.asyncio
+async def test_fix_all(client: LanguageClient, tmp_path: pathlib.Path):
+    path = tmp_path / "app.py"
+    token = freshchat_token(3)
+    text = (f'API = "https://a.freshchat.com"\nHEADERS = {{"Authorization": "Bearer {token}"}}\n'
+            f'def f(password="Tr0ub4dor&3"):\n    return password == "{hex_key(4)}"\n')
+    path.write_text(text)
+    uri = await _open(client, path)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri),
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        context=types.CodeActionContext(diagnostics=[], only=["source.fixAll.freshchat"])))
+    (action,) = actions
+    fixed = _apply(text, action.edit.changes[uri])
+    assert fixed == ('import os\n\nAPI = "https://a.freshchat.com"\n'
+                     'HEADERS = {"Authorization": f"Bearer {os.environ[\'FRESHCHAT_API_TOKEN\']}"}\n'
+                     'def f(password=os.environ.get("PASSWORD")):\n'
+                     f'    return password == "{hex_key(4)}"\n')
+    assert [f.code for f in analyze_source(fixed)] == ["FCH206"]
+
+
+@pytest.mark.asyncio
+async def test_messages_never_hold_a_secret(client: LanguageClient, tmp_path: pathlib.Path):
+    secrets = [hex_key(5), freshchat_token(6), "Tr0ub4dor&3"]
+    path = tmp_path / "app.py"
+    path.write_text(f'api_key = "{secrets[0]}"\n# {secrets[1]}\nDB_PASSWORD = "{secrets[2]}"\n')
+    uri = await _open(client, path)
+    assert len(client.diagnostics[uri]) == 3
+    shown = repr(client.diagnostics[uri]) + repr(client.log_messages) + repr(client.messages)
+    assert not any(secret in shown for secret in secrets)
+
+
+@pytest.mark.asyncio
+async def test_large_file_stays_responsive(client: LanguageClient, tmp_path: pathlib.Path):
+    path = tmp_path / "big.py"
+    body = "".join(f"def f{i}(x):\n    return x + {i}\n" for i in range(5_000))
+    path.write_text(body + f'api_key = "{hex_key(7)}"\n')  # 10,001 lines
+    uri = await _open(client, path)
+    assert [(d.code, d.range.start.line) for d in client.diagnostics[uri]] == [("FCH201", 10_000)]
+
+
+@pytest.mark.asyncio
+async def test_clean_shutdown_and_exit():
+    from pygls.lsp.client import LanguageClient as PlainClient
+
+    plain = PlainClient("test", "v1")
+    await plain.start_io(*SERVER)
+    await plain.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities()))
+    plain.initialized(types.InitializedParams())
+    await plain.shutdown_async(None)
+    plain.exit(None)
+    process = plain._server
+    assert await process.wait() == 0
+    stderr = (await process.stderr.read()).decode()
+    assert "Traceback" not in stderr
+    await plain.stop()
