@@ -210,7 +210,11 @@ def secret_in(value: str, name: CredentialName | None, *, strict: bool = False,
     if userinfo and not is_placeholder(userinfo.group(1)):
         return Secret(start + userinfo.start(1), start + userinfo.end(1), "url-password")
     shape = _shape(text, name, strict, vocab)
-    return Secret(start, end, shape) if shape else None
+    if shape is None:
+        return None
+    if not scheme:
+        return Secret(0, len(value), shape)  # surrounding blanks belong to the value: move it whole
+    return Secret(start, end, shape)
 
 
 def is_uuid(text: str) -> bool:

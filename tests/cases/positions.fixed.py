@@ -15,7 +15,7 @@ class Service:
 
     def __init__(self):
         self.access_key = os.environ["ACCESS_KEY"]  # expect: FCH201
-        self.private_key = f"{os.environ['PRIVATE_KEY']}\n"  # expect: FCH201
+        self.private_key = os.environ["PRIVATE_KEY"]  # expect: FCH201
 
 
 def fetch(url, *, api_key=os.environ.get("API_KEY")):  # expect: FCH203
