@@ -59,10 +59,15 @@ def _analyze(tree: ast.Module, source: str, line_text: Callable[[int], str], opt
 
 def analyze_tree(tree: ast.Module, lines: Sequence[str], options: Options = DEFAULT_OPTIONS) -> list[Finding]:
     """Findings for an already parsed module (flake8 hands us its tree and lines)."""
+    source = "".join(lines)
+    if "\r" in source:  # ast counts a lone CR as a line break too
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+        lines = source.split("\n")
+
     def line_text(number: int) -> str:
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
-    return _analyze(tree, "".join(lines), line_text, options)
+    return _analyze(tree, source, line_text, options)
 
 
 def decode_source(data: bytes) -> str:
