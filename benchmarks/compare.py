@@ -2,11 +2,14 @@
 
 usage: python benchmarks/compare.py [--skip-peers]
 
-Prints one table: recall and precision on the planted credentials (../shared/corpus and
-tests/cases), findings on real code that holds no secrets (Django, requests, botocore,
-the standard library without its tests), and wall time on that real code. Then the
-speed ratios: the flake8 plugin's own time against ast.parse on the same Django files
-(file by file, in this process), and `check` against bandit on Django.
+Prints, for the same corpora in one run:
+- recall and precision on the planted credentials (../shared/corpus and tests/cases),
+  findings on real code that holds no secrets (Django, requests, botocore, the standard
+  library without its tests), and wall time on that real code, for every tool;
+- the flake8 plugin's own time / ast.parse on the same Django files (file by file);
+- `check` / bandit on Django; `check -j1` / default (every core); `fix --diff` / `check`;
+- pylint with the plugin's messages only / pylint with a near-free message;
+- engine time and peak memory against file size (1k, 10k, 100k generated lines).
 
 Needs the peers installed: pip install -e '.[bench]'. No output here holds a secret:
 peers' messages (bandit quotes the value) are counted, never printed.
@@ -200,6 +203,49 @@ def wall(func, *args, **kwargs) -> tuple[float, object]:
     return time.perf_counter() - t0, result
 
 
+def best_wall(cmd: list[str], rounds: int = 3) -> float:
+    return min(wall(subprocess.run, cmd, capture_output=True)[0] for _ in range(rounds))
+
+
+def generated_module(lines: int) -> str:
+    """Ordinary code with a credential-ish line now and then, `lines` lines long."""
+    block = [
+        "def handler_{i}(request, api_key=None):",
+        "    token_type = 'Bearer'",
+        "    headers = {{'Accept': 'application/json', 'X-Request': str({i})}}",
+        "    password_field = request.form.get('password')",
+        "    if api_key is None:",
+        "        api_key = os.environ['API_KEY']",
+        "    return fetch(URL, headers=headers, timeout={i} % 30)",
+        "",
+        "",
+        "SECRET_KEY_{i} = 'k{i}aB3dE5fG7hJ9kL1mN3pQ5r'",
+    ]
+    out = ["import os", "URL = 'https://example.org'"]
+    i = 0
+    while len(out) < lines:
+        out += [line.format(i=i) for line in block]
+        i += 1
+    return "\n".join(out[:lines]) + "\n"
+
+
+def scaling() -> list[tuple[int, float, float, int]]:
+    import tracemalloc
+
+    from flake8_freshchat.engine import analyze_source
+
+    rows = []
+    for lines in (1_000, 10_000, 100_000):
+        source = generated_module(lines)
+        seconds = min(wall(analyze_source, source)[0] for _ in range(3))
+        tracemalloc.start()
+        findings = analyze_source(source)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        rows.append((lines, seconds, peak / 2**20, len(findings)))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-peers", action="store_true", help="measure this project only")
@@ -235,9 +281,20 @@ def main() -> None:
         bandit_s, _ = wall(run_bandit, [real["django"]])
         print(f"check / bandit on Django: {check_s:.2f}s / {bandit_s:.2f}s = {check_s / bandit_s:.3f} "
               f"(bar: <= 0.25)")
+    serial = best_wall([PY, "-m", "flake8_freshchat", "check", "-j", "1", real["django"]])
+    parallel = best_wall([PY, "-m", "flake8_freshchat", "check", real["django"]])
+    print(f"check -j1 / check (every core, {os.cpu_count()}) on Django: {serial:.2f}s / {parallel:.2f}s = "
+          f"{serial / parallel:.2f}x speed-up (bar: >= 1.6 on 2 cores)")
+    fix_diff = best_wall([PY, "-m", "flake8_freshchat", "fix", "--diff", real["django"]])
+    print(f"fix --diff / check on Django (nothing to fix): {fix_diff:.2f}s / {parallel:.2f}s = "
+          f"{fix_diff / parallel:.3f} (bar: <= 1.3)")
     ours, base = pylint_overhead(real["requests"])
     print(f"pylint with the plugin / pylint --enable=W0107 on requests: {ours:.2f}s / {base:.2f}s = "
           f"{ours / base:.3f} (bar: <= 1.05)")
+    print("\nengine on generated files (time and peak memory must grow linearly):")
+    print(f"{'lines':>8} {'seconds':>9} {'us/line':>8} {'peak MiB':>9} {'findings':>9}")
+    for lines, seconds, peak, found in scaling():
+        print(f"{lines:8d} {seconds:9.4f} {seconds / lines * 1e6:8.2f} {peak:9.2f} {found:9d}")
 
 
 if __name__ == "__main__":

@@ -50,3 +50,44 @@ def test_no_output_format_leaks(tmp_path):
     for proc in outputs:
         assert proc.stdout.count("FCH") >= 10 or proc.stdout.count('"FCH') >= 10
         assert_no_secret(proc.stdout + proc.stderr)
+
+
+def test_pylint_outputs_do_not_leak(tmp_path):
+    from flake8_freshchat.engine import RULES
+
+    path = planted(tmp_path)
+    symbols = ",".join(rule.symbol for rule in RULES)
+    for fmt in ("text", "json", "parseable"):
+        proc = run([PY, "-m", "pylint", "--load-plugins=pylint_freshchat", "--disable=all", f"--enable={symbols}",
+                    f"--output-format={fmt}", "--score=n", str(path)])
+        assert proc.stdout.count("hardcoded-") >= 10 or proc.stdout.count("7101") + proc.stdout.count("712") >= 10
+        assert_no_secret(proc.stdout + proc.stderr)
+
+
+def test_fix_outputs_do_not_leak(tmp_path):
+    path = planted(tmp_path)
+    original = path.read_text()
+    diff = run([PY, "-m", "flake8_freshchat", "fix", "--diff", str(path)])
+    assert diff.stdout.startswith("---") and diff.returncode == 1
+    assert_no_secret(diff.stdout + diff.stderr)
+    plain = run([PY, "-m", "flake8_freshchat", "fix", str(path)])
+    assert "set these environment variables" in plain.stderr
+    assert_no_secret(plain.stdout + plain.stderr)
+    path.write_text(original)
+    with_env = run([PY, "-m", "flake8_freshchat", "fix", "--env-file", str(tmp_path / ".env"), str(path)])
+    assert "appended" in with_env.stderr
+    assert_no_secret(with_env.stdout + with_env.stderr)
+
+
+def test_error_messages_do_not_quote_source(tmp_path):
+    secret = SECRETS["B62"]
+    (tmp_path / "syntax.py").write_text(f'api_key = "{secret}" +\n')
+    (tmp_path / "indent.py").write_text(f'x = 1\n    api_key = "{secret}"\n')
+    (tmp_path / "encoding.py").write_bytes(f'api_key = "{secret}\xff"\n'.encode("latin-1"))
+    (tmp_path / "nul.py").write_bytes(f'api_key = "{secret}"\x00\n'.encode())
+    for fmt in ("text", "json", "sarif"):
+        proc = run([PY, "-m", "flake8_freshchat", "check", "--format", fmt, str(tmp_path)])
+        assert proc.returncode == 2
+        assert_no_secret(proc.stdout + proc.stderr)
+    flake8_proc = run([PY, "-m", "flake8", "--isolated", "--select", "FCH,E9", str(tmp_path)])
+    assert_no_secret(flake8_proc.stdout + flake8_proc.stderr)
