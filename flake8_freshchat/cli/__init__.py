@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..docs import explain_text
-from .config import ConfigError, load_settings
+from .config import ConfigError, excludes, load_settings
 from .files import discover
 from .report import FORMATS
 from .runner import check_files
@@ -52,13 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _patterns(value: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in value.split(",") if p.strip())
-
-
 def _check(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
-    paths = list(discover(args.paths, settings.exclude + _patterns(args.exclude)))
+    paths = list(discover(args.paths, excludes(settings, args.exclude)))
     results = check_files(paths, settings.options, args.jobs)
     sys.stdout.write(FORMATS[args.format](results))
     errors = [r for r in results if r.error]

@@ -62,3 +62,8 @@ def load_settings(path: str | None, start: str = ".") -> Settings:
         raise ConfigError(f"{path}: unknown key(s) in [tool.freshchat-secrets]: {', '.join(unknown)}")
     options = Options.build(_list(table, "extra-words"), _list(table, "remove-words"), _list(table, "ignore-names"))
     return Settings(options, _list(table, "exclude"), path)
+
+
+def excludes(settings: Settings, extra: str) -> tuple[str, ...]:
+    """The configured patterns plus those of `--exclude a,b`."""
+    return settings.exclude + tuple(p.strip() for p in extra.split(",") if p.strip())

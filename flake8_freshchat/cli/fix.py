@@ -13,7 +13,7 @@ from ..codemod import fix_source
 from ..engine import Finding
 from ..engine.envnames import EnvNameAllocator
 from ..engine.messages import preview
-from .config import load_settings
+from .config import excludes, load_settings
 from .files import FileResult, discover
 from .runner import check_files
 
@@ -57,8 +57,8 @@ def _report_line(path: str, finding: Finding, note: str = "") -> str:
 
 def run_fix(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
-    exclude = settings.exclude + tuple(p.strip() for p in args.exclude.split(",") if p.strip())
-    results: list[FileResult] = check_files(list(discover(args.paths, exclude)), settings.options, args.jobs)
+    paths = list(discover(args.paths, excludes(settings, args.exclude)))
+    results: list[FileResult] = check_files(paths, settings.options, args.jobs)
     existing = envfile.read(args.env_file) if args.env_file else {}
     allocator = EnvNameAllocator(existing)
     remaining: list[str] = []
