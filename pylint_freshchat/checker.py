@@ -63,8 +63,12 @@ class FreshchatChecker(BaseRawFileChecker):
 
     def process_module(self, node: "nodes.Module") -> None:
         try:
-            with node.stream() as stream:
-                source = decode_source(stream.read())
+            if node.file_bytes is not None:  # built from a string: astroid holds it as UTF-8
+                data = node.file_bytes
+                source = data.decode("utf-8") if isinstance(data, bytes) else data
+            else:
+                with node.stream() as stream:
+                    source = decode_source(stream.read())
             findings = analyze_source(source, self._engine_options, parse_errors=False)
         except (SourceError, OSError):
             return  # pylint reports unreadable and unparsable modules itself

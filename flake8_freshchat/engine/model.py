@@ -4,6 +4,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from .registry import RULES_BY_CODE
+
 
 class Kind(enum.Enum):
     """Where a literal stands; each kind has its FCH2xx code."""
@@ -90,6 +92,4 @@ class Finding:
 
     @property
     def symbol(self) -> str:
-        from .registry import RULES_BY_CODE
-
         return RULES_BY_CODE[self.code].symbol
