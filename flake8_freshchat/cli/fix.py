@@ -9,7 +9,6 @@ import sys
 import tempfile
 
 from .. import envfile
-from ..codemod import fix_source
 from ..engine import Finding
 from ..engine.envnames import EnvNameAllocator
 from ..engine.messages import preview
@@ -72,6 +71,8 @@ def run_fix(args: argparse.Namespace) -> int:
         if not any(f.fixable for f in result.findings):
             remaining += [_report_line(result.path, f) for f in result.findings]
             continue
+        from ..codemod import fix_source  # LibCST loads only when a file has something to fix
+
         with open(result.path, "rb") as handle:
             before = handle.read()
         fixed = fix_source(before, settings.options, args.lookup, allocator, result.findings, result.path)

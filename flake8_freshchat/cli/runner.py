@@ -27,6 +27,6 @@ def check_files(paths: Sequence[str], options: Options, jobs: int | None = None,
     work = functools.partial(check_file, options=options, keep_source=keep_source)
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
         return [work(path) for path in paths]
-    chunksize = max(1, len(paths) // (jobs * 8))
+    chunksize = max(1, len(paths) // (jobs * 16))  # small chunks keep both cores busy to the end
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(work, paths, chunksize=chunksize))
