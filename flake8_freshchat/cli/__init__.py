@@ -6,7 +6,6 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..docs import explain_text
 from .config import ConfigError, excludes, load_settings
 from .files import discover
 from .report import FORMATS
@@ -72,6 +71,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    from ..docs import explain_text
+
     text = explain_text(args.code)
     if text is None:
         print(f"freshchat-secrets: error: unknown code {args.code!r}; codes are FCH101-FCH206",

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from ..engine import Options
 from .files import FileResult, check_file
@@ -27,6 +27,9 @@ def check_files(paths: Sequence[str], options: Options, jobs: int | None = None,
     work = functools.partial(check_file, options=options, keep_source=keep_source)
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
         return [work(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
+
     chunksize = max(1, len(paths) // (jobs * 16))  # small chunks keep both cores busy to the end
+    gc.freeze()  # forked workers then leave the parent's objects, and their pages, alone
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(work, paths, chunksize=chunksize))
