@@ -7,7 +7,6 @@ parse is small. Messages, symbols and ids all come from the rule registry.
 from __future__ import annotations
 
 import functools
-import gc
 from typing import TYPE_CHECKING, Any
 
 from pylint.checkers import BaseRawFileChecker
@@ -31,19 +30,6 @@ MSGS: dict[str, tuple[str, str, str]] = {
 @functools.lru_cache(maxsize=8)
 def _options(extra: tuple[str, ...], remove: tuple[str, ...], ignore: tuple[str, ...]) -> Options:
     return Options.build(extra, remove, ignore, suppressions=_SUPPRESSIONS)
-
-
-def _without_gc(function, *args, **kwargs):
-    """Run with the cycle collector paused. The engine's trees hold no cycles, so reference
-    counting frees them; left on, the allocations of a parse trigger full collections that
-    walk pylint's whole astroid heap, which costs far more than the analysis itself."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return function(*args, **kwargs)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class FreshchatChecker(BaseRawFileChecker):
@@ -83,7 +69,7 @@ class FreshchatChecker(BaseRawFileChecker):
             else:
                 with node.stream() as stream:
                     source = decode_source(stream.read())
-            findings = _without_gc(analyze_source, source, self._engine_options, parse_errors=False)
+            findings = analyze_source(source, self._engine_options, parse_errors=False)
         except (SourceError, OSError):
             return  # pylint reports unreadable and unparsable modules itself
         for finding in findings:

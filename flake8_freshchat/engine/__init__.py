@@ -9,9 +9,11 @@ Front ends give it source text (or flake8's tree and lines) and get findings bac
 from __future__ import annotations
 
 import ast
+import contextlib
+import gc
 import io
 import tokenize
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .extract import extract
 from .model import Candidate, Finding, Kind, ModuleFacts
@@ -99,6 +101,20 @@ def parse_source(source: str) -> tuple[ast.Module, str]:
         raise SourceError(f"cannot parse: {type(exc).__name__}") from None
 
 
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Parsing allocates millions of objects and no cycles (reference counting frees a tree),
+    but left on, the collector runs full passes over the whole heap as they pile up: time
+    grows faster than the file, and inside pylint each pass walks astroid's heap too."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_errors: bool = True) -> list[Finding]:
     """Findings for source text; raises SourceError for text Python cannot parse.
 
@@ -107,18 +123,19 @@ def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_err
     """
     if not parse_errors and not candidate_lines(source, options.vocabulary):
         return []
-    try:
-        tree, source = parse_source(source)
-    except SourceError:
-        if parse_errors:
-            raise
-        return []
-    split = source.split("\n")
+    with _cycle_collector_paused():
+        try:
+            tree, source = parse_source(source)
+        except SourceError:
+            if parse_errors:
+                raise
+            return []
+        split = source.split("\n")
 
-    def line_text(number: int) -> str:
-        return split[number - 1] if 0 < number <= len(split) else ""
+        def line_text(number: int) -> str:
+            return split[number - 1] if 0 < number <= len(split) else ""
 
-    try:
-        return _analyze(tree, source, line_text, options)
-    except RecursionError:
-        raise SourceError("too deeply nested to analyse") from None
+        try:
+            return _analyze(tree, source, line_text, options)
+        except RecursionError:
+            raise SourceError("too deeply nested to analyse") from None
