@@ -1,28 +1,22 @@
 """The flake8 adapter: hands flake8's tree and lines to the engine and formats its findings.
 
 No file reads (so `flake8 -` works on stdin) and no parsed options on the class: flake8
-passes its options namespace to every instance, and `_options_from` parses it once per
+passes its options namespace to every instance, and `cached_options` parses it once per
 process (flake8 -j runs in worker processes).
 """
 from __future__ import annotations
 
 import argparse
 import ast
-import functools
 from collections.abc import Iterator
 from typing import Any
 
 from . import __version__
 from .engine import analyze_tree
-from .engine.options import PRAGMA, PYLINT_DISABLE, Options
+from .engine.options import PRAGMA, PYLINT_DISABLE, cached_options
 
 # flake8 applies `# noqa` itself (and honours --disable-noqa); the engine adds the rest.
 _SUPPRESSIONS = frozenset({PRAGMA, PYLINT_DISABLE})
-
-
-@functools.lru_cache(maxsize=8)
-def _options_from(extra: tuple[str, ...], remove: tuple[str, ...], ignore: tuple[str, ...]) -> Options:
-    return Options.build(extra, remove, ignore, suppressions=_SUPPRESSIONS)
 
 
 def _option_tuple(options: Any, name: str) -> tuple[str, ...]:
@@ -41,10 +35,11 @@ class FreshchatChecker:
     def __init__(self, tree: ast.Module, lines: list[str], options: argparse.Namespace | None = None) -> None:
         self._tree = tree
         self._lines = lines
-        self._options = _options_from(
+        self._options = cached_options(
             _option_tuple(options, "freshchat_extra_words"),
             _option_tuple(options, "freshchat_remove_words"),
             _option_tuple(options, "freshchat_ignore_names"),
+            _SUPPRESSIONS,
         )
 
     @staticmethod

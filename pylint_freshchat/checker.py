@@ -6,13 +6,12 @@ parse is small. Messages, symbols and ids all come from the rule registry.
 """
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Any
 
 from pylint.checkers import BaseRawFileChecker
 
 from flake8_freshchat.engine import RULES, RULES_BY_CODE, Options, SourceError, analyze_source, decode_source
-from flake8_freshchat.engine.options import NOQA, PRAGMA
+from flake8_freshchat.engine.options import NOQA, PRAGMA, cached_options
 
 if TYPE_CHECKING:
     from astroid import nodes
@@ -25,11 +24,6 @@ MSGS: dict[str, tuple[str, str, str]] = {
                                         f"See `freshchat-secrets explain {rule.code}`.")
     for rule in RULES
 }
-
-
-@functools.lru_cache(maxsize=8)
-def _options(extra: tuple[str, ...], remove: tuple[str, ...], ignore: tuple[str, ...]) -> Options:
-    return Options.build(extra, remove, ignore, suppressions=_SUPPRESSIONS)
 
 
 class FreshchatChecker(BaseRawFileChecker):
@@ -57,9 +51,9 @@ class FreshchatChecker(BaseRawFileChecker):
     def open(self) -> None:
         """Parse the options once per run (and once per worker under `pylint -j`)."""
         config = self.linter.config
-        self._engine_options = _options(
+        self._engine_options = cached_options(
             tuple(config.freshchat_extra_words), tuple(config.freshchat_remove_words),
-            tuple(config.freshchat_ignore_names))
+            tuple(config.freshchat_ignore_names), _SUPPRESSIONS)
 
     def process_module(self, node: "nodes.Module") -> None:
         try:

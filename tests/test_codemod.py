@@ -68,7 +68,7 @@ class TestMoveCredentialsToEnviron(CodemodTest):
 
     def test_same_value_keeps_one_name_and_another_value_gets_a_suffix(self):
         self.assertCodemod(
-            f'import os\na = dict(password="Tr0ub4dor&3")\nb = dict(password="Tr0ub4dor&3")\nc = dict(password="Xk9#mQ2!")\n',
+            'import os\na = dict(password="Tr0ub4dor&3")\nb = dict(password="Tr0ub4dor&3")\nc = dict(password="Xk9#mQ2!")\n',
             'import os\na = dict(password=os.environ["PASSWORD"])\nb = dict(password=os.environ["PASSWORD"])\n'
             'c = dict(password=os.environ["PASSWORD_2"])\n')
 
@@ -79,7 +79,7 @@ class TestMoveCredentialsToEnviron(CodemodTest):
 
     def test_names_the_module_already_reads_are_not_reused_for_other_values(self):
         self.assertCodemod(
-            f'import os\npassword = os.environ["PASSWORD"]\nconnect(password="Tr0ub4dor&3")\n',
+            'import os\npassword = os.environ["PASSWORD"]\nconnect(password="Tr0ub4dor&3")\n',
             'import os\npassword = os.environ["PASSWORD"]\nconnect(password=os.environ["PASSWORD_2"])\n')
 
     def test_lookup_get(self):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ast
-import os
 import pathlib
 import shutil
 import stat
@@ -11,10 +10,9 @@ import subprocess
 import pytest
 from dotenv import dotenv_values
 
-from flake8_freshchat.engine import Options, analyze_source, decode_source
+from flake8_freshchat.engine import Options, analyze_source
 
-from .conftest import CASES, case_files
-from .markers import expected
+from .conftest import case_files
 from .surfaces import PY, flake8, run
 from .synthetic import freshchat_token, hex_key
 

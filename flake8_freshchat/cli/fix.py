@@ -11,7 +11,7 @@ import tempfile
 from .. import envfile
 from ..engine import Finding
 from ..engine.envnames import EnvNameAllocator
-from ..engine.messages import preview
+from ..engine.messages import masked
 from .config import excludes, load_settings
 from .files import FileResult, discover
 from .runner import check_files
@@ -40,7 +40,7 @@ def _masked(text: str, secrets: list[str]) -> str:
     """A diff for review: every secret shown as its first characters, never whole."""
     for secret in sorted(set(secrets), key=len, reverse=True):
         if secret:
-            text = text.replace(secret, preview(secret).split("' (")[0].lstrip("'"))
+            text = text.replace(secret, masked(secret))
     return text
 
 

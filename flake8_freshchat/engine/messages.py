@@ -6,10 +6,14 @@ from .registry import RULES_BY_CODE
 _MAX_NAME = 60
 
 
+def masked(secret: str) -> str:
+    """`eyJh…`: never the whole secret; fewer characters for short ones."""
+    return secret[: min(4, len(secret) // 3)] + "…"
+
+
 def preview(secret: str) -> str:
-    """`'eyJh…' (1254 chars)`: never the whole secret, fewer characters for short ones."""
-    shown = min(4, len(secret) // 3)
-    return f"'{secret[:shown]}…' ({len(secret)} chars)"
+    """`'eyJh…' (1254 chars)`, as messages show a secret."""
+    return f"'{masked(secret)}' ({len(secret)} chars)"
 
 
 def _clip(name: str) -> str:

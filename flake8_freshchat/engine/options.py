@@ -1,6 +1,7 @@
 """Options, parsed once into an immutable value that every front end passes down."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -36,3 +37,11 @@ class Options:
 
 
 DEFAULT_OPTIONS = Options()
+
+
+@functools.lru_cache(maxsize=8)
+def cached_options(extra_words: tuple[str, ...], remove_words: tuple[str, ...], ignore_names: tuple[str, ...],
+                   suppressions: frozenset[str]) -> Options:
+    """Options from a front end's raw values, parsed once per process and set of values
+    (flake8 and pylint hand every file, or every worker, the same values again)."""
+    return Options.build(extra_words, remove_words, ignore_names, suppressions)
