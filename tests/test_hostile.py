@@ -1,6 +1,7 @@
 """Hostile input: every file gets a clear message or a clean result; nothing hangs or crashes."""
 from __future__ import annotations
 
+import os
 import pathlib
 import subprocess
 import sys
@@ -64,6 +65,29 @@ def test_unreadable_file_and_symlink_loop(tmp_path: pathlib.Path):
     if os.geteuid() != 0:  # root reads anything
         assert f"{locked}: error: permission denied" in proc.stderr
     assert proc.returncode == 2
+
+
+def test_unlistable_folder_is_reported_and_the_walk_goes_on(tmp_path: pathlib.Path):
+    from flake8_freshchat.cli.files import FileResult, discover
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "ok.py").write_text("x = 1\n")
+    (tmp_path / "b").mkdir()
+    unreadable: list[FileResult] = []
+    original = os.scandir
+
+    def scandir(path="."):  # root lists any folder: make one fail as an unreadable one would
+        if str(path).endswith("/b"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    os.scandir = scandir
+    try:
+        found = list(discover([str(tmp_path)], (), unreadable))
+    finally:
+        os.scandir = original
+    assert found == [str(tmp_path / "a" / "ok.py")]
+    assert unreadable == [FileResult(str(tmp_path / "b"), error="permission denied")]
 
 
 _ADVERSARIAL = textwrap.dedent("""

@@ -53,8 +53,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
-    paths = list(discover(args.paths, excludes(settings, args.exclude)))
-    results = check_files(paths, settings.options, args.jobs)
+    unreadable: list = []
+    paths = list(discover(args.paths, excludes(settings, args.exclude), unreadable))
+    results = unreadable + check_files(paths, settings.options, args.jobs)
     sys.stdout.write(FORMATS[args.format](results))
     errors = [r for r in results if r.error]
     for result in errors:

@@ -31,11 +31,19 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
 
 
-def discover(paths: Iterable[str], exclude: tuple[str, ...] = ()) -> Iterator[str]:
-    """Files named on the command line, and the .py files below named folders."""
+def discover(paths: Iterable[str], exclude: tuple[str, ...] = (),
+             unreadable: list[FileResult] | None = None) -> Iterator[str]:
+    """Files named on the command line, and the .py files below named folders. A folder
+    that cannot be listed is added to `unreadable` with its reason, and the walk goes on."""
+    def report(error: OSError) -> None:
+        if unreadable is not None:
+            reason = "permission denied" if isinstance(error, PermissionError) else (
+                f"cannot read folder: {error.strerror or type(error).__name__}")
+            unreadable.append(FileResult(error.filename or "?", error=reason))
+
     for path in paths:
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path, onerror=None):
+            for root, dirs, files in os.walk(path, onerror=report):
                 dirs[:] = sorted(
                     d for d in dirs
                     if d not in SKIPPED_DIRECTORIES and not d.endswith(".egg-info")

@@ -56,8 +56,9 @@ def _report_line(path: str, finding: Finding, note: str = "") -> str:
 
 def run_fix(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
-    paths = list(discover(args.paths, excludes(settings, args.exclude)))
-    results: list[FileResult] = check_files(paths, settings.options, args.jobs)
+    unreadable: list[FileResult] = []
+    paths = list(discover(args.paths, excludes(settings, args.exclude), unreadable))
+    results: list[FileResult] = unreadable + check_files(paths, settings.options, args.jobs)
     existing = envfile.read(args.env_file) if args.env_file else {}
     allocator = EnvNameAllocator(existing)
     remaining: list[str] = []
