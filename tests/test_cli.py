@@ -128,6 +128,13 @@ def test_explain_prints_the_page():
 
 
 def test_console_script_is_installed():
+    import os
     import shutil
+    import sys
 
-    assert shutil.which("freshchat-secrets"), "pip install -e . installs the freshchat-secrets command"
+    # beside the interpreter that installed it (a pyenv shim may not be rehashed yet)
+    search = os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")])
+    script = shutil.which("freshchat-secrets", path=search)
+    assert script, "pip install -e . installs the freshchat-secrets command"
+    proc = run([script, "--version"])
+    assert (proc.returncode, proc.stdout.strip()) == (0, "freshchat-secrets 0.1.0")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import pathlib
 import subprocess
+import sys
 
 import pytest
 
@@ -20,7 +21,7 @@ def _git(cwd: pathlib.Path, *args: str) -> None:
 def _try_repo(project: pathlib.Path, hook: str) -> subprocess.CompletedProcess:
     if not (ROOT / ".git").exists():
         pytest.fail("try-repo needs this checkout to be a git repository")
-    return subprocess.run(["pre-commit", "try-repo", str(ROOT), hook, "--all-files"],
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--all-files"],
                           cwd=project, capture_output=True, text=True, timeout=900)
 
 
