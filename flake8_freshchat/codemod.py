@@ -106,8 +106,19 @@ def _environment_reads(tree: cst.Module) -> frozenset[str]:
     return frozenset(names)
 
 
-def _reads_its_name(finding: Finding) -> bool:
-    return finding.kind is Kind.FALLBACK or finding.plants_env
+REPLACE, DROP_FALLBACK, DROP_STATEMENT = "replace", "drop-fallback", "drop-statement"
+
+
+def _rewrite(finding: Finding) -> str:
+    """Fallbacks and statements that plant a value are dropped, and read the very name of
+    their variable; every other literal is replaced."""
+    if finding.plants_env:
+        return DROP_STATEMENT
+    return DROP_FALLBACK if finding.kind is Kind.FALLBACK else REPLACE
+
+
+def _is_string(node: cst.CSTNode) -> bool:
+    return isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString))
 
 
 class _Refusal(Exception):
@@ -164,11 +175,11 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         self._plan = {}
         # Names the code reads (fallbacks, os.environ writes) are claimed before any other
         # literal of the module takes a name, so those take the suffix, not the fixed name.
-        fixable = sorted((f for f in findings if f.fixable), key=lambda f: not _reads_its_name(f))
+        fixable = sorted((f for f in findings if f.fixable), key=lambda f: _rewrite(f) == REPLACE)
         self.report.unfixable = [f for f in findings if not f.fixable]
         read_elsewhere = _environment_reads(tree) if fixable else frozenset()
         for finding in fixable:
-            if _reads_its_name(finding):
+            if _rewrite(finding) != REPLACE:
                 name = finding.env_name
                 if not self.allocator.reserve(name, finding.secret):
                     self.report.conflicts.append(finding)
@@ -179,9 +190,17 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
             return tree
         return super().transform_module_impl(tree)
 
-    def _take(self, node: cst.CSTNode) -> tuple[Finding, str] | None:
+    def _take(self, node: cst.CSTNode, rewrite: str) -> tuple[Finding, str] | None:
+        """The plan for the literal at `node`, if its rewrite is of this kind (see `_rewrite`):
+        each rewrite is made by the node that owns it, the literal, the call or the statement."""
+        if not _is_string(node):
+            return None
         position = self.get_metadata(PositionProvider, node).start
-        return self._plan.pop((position.line, position.column), None)
+        key = (position.line, position.column)
+        planned = self._plan.get(key)
+        if planned is None or _rewrite(planned[0]) != rewrite:
+            return None
+        return self._plan.pop(key)
 
     def _moved(self, finding: Finding, name: str) -> None:
         self.report.moved.append(MovedSecret(name, finding))
@@ -214,13 +233,10 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         return self._literal(original_node, updated_node)
 
     def _literal(self, original: cst.BaseExpression, updated: cst.BaseExpression) -> cst.BaseExpression:
-        planned = self._take(original)
+        planned = self._take(original, REPLACE)
         if planned is None:
-            return updated
+            return updated  # not planned, or the enclosing call or statement removes it
         finding, name = planned
-        if finding.kind is Kind.FALLBACK or finding.plants_env:
-            self._plan[(finding.line, finding.col)] = planned  # the call or statement handles it
-            return updated
         try:
             replacement = self._replacement(original, finding, name)
         except _Refusal as refusal:
@@ -286,8 +302,8 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         keep = []
         for original_arg, arg in zip(original_node.args, updated_node.args):
-            planned = self._planned_fallback(original_arg.value)
-            if planned is not None and not planned[0].plants_env:
+            planned = self._take(original_arg.value, DROP_FALLBACK)
+            if planned is not None:
                 self._moved(*planned)
                 continue
             keep.append(arg)
@@ -297,16 +313,6 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
             keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated_node.with_changes(args=keep)
 
-    def _planned_fallback(self, node: cst.BaseExpression) -> tuple[Finding, str] | None:
-        if not isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
-            return None
-        position = self.get_metadata(PositionProvider, node).start
-        planned = self._plan.get((position.line, position.column))
-        if planned is not None and planned[0].kind is Kind.FALLBACK and not planned[0].plants_env:
-            del self._plan[(position.line, position.column)]
-            return planned
-        return None
-
     def _plant_of(self, statement: cst.BaseSmallStatement) -> tuple[Finding, str] | None:
         """`os.environ["K"] = "…"` or `os.environ.setdefault("K", "…")`, as the extractor saw it."""
         literal = None
@@ -315,14 +321,7 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         elif isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) \
                 and len(statement.value.args) >= 2:
             literal = statement.value.args[1].value
-        if literal is None:
-            return None
-        position = self.get_metadata(PositionProvider, literal).start
-        planned = self._plan.get((position.line, position.column))
-        if planned is not None and planned[0].plants_env:
-            del self._plan[(position.line, position.column)]
-            return planned
-        return None
+        return None if literal is None else self._take(literal, DROP_STATEMENT)
 
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
                                   updated_node: cst.SimpleStatementLine):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..engine import Finding, Options, SourceError, analyze_source, decode_source
 
@@ -22,8 +22,6 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None
-    #: The decoded source, kept only when the caller asked for it (the fixer does).
-    source: str | None = field(default=None, repr=False)
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
@@ -76,10 +74,10 @@ def read_text(path: str) -> str:
     return decode_source(data)
 
 
-def check_file(path: str, options: Options, keep_source: bool = False) -> FileResult:
+def check_file(path: str, options: Options) -> FileResult:
     try:
         source = read_text(path)
         findings = analyze_source(source, options)
     except SourceError as exc:
         return FileResult(path, error=str(exc))
-    return FileResult(path, tuple(findings), source=source if keep_source else None)
+    return FileResult(path, tuple(findings))

@@ -9,11 +9,11 @@ import sys
 import tempfile
 
 from .. import envfile
-from ..engine import Finding
 from ..engine.envnames import EnvNameAllocator
 from ..engine.messages import masked
 from .config import excludes, load_settings
 from .files import FileResult, discover
+from .report import text_line
 from .runner import check_files
 
 ROTATE = ("freshchat-secrets: values that were committed stay in the history: rotate them "
@@ -50,10 +50,6 @@ def _diff(path: str, before: bytes, after: bytes, secrets: list[str]) -> str:
     return _masked("".join(difflib.unified_diff(old, new, fromfile=path, tofile=path)), secrets)
 
 
-def _report_line(path: str, finding: Finding, note: str = "") -> str:
-    return f"{path}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message}{note}"
-
-
 def run_fix(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     unreadable: list[FileResult] = []
@@ -70,7 +66,7 @@ def run_fix(args: argparse.Namespace) -> int:
             print(f"{result.path}: error: {result.error}", file=sys.stderr)
             continue
         if not any(f.fixable for f in result.findings):
-            remaining += [_report_line(result.path, f) for f in result.findings]
+            remaining += [text_line(result.path, f) for f in result.findings]
             continue
         from ..codemod import fix_source  # LibCST loads only when a file has something to fix
 
@@ -78,8 +74,8 @@ def run_fix(args: argparse.Namespace) -> int:
             before = handle.read()
         fixed = fix_source(before, settings.options, args.lookup, allocator, result.findings, result.path)
         report = fixed.report
-        remaining += [_report_line(result.path, f) for f in report.unfixable]
-        remaining += [_report_line(result.path, f, f" (not fixed: {why})") for f, why in report.refused]
+        remaining += [text_line(result.path, f) for f in report.unfixable]
+        remaining += [text_line(result.path, f) + f" (not fixed: {why})" for f, why in report.refused]
         conflicts = {id(f) for f in report.conflicts}
         for secret in report.moved:
             if id(secret.finding) in conflicts:

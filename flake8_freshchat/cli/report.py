@@ -6,18 +6,20 @@ import os
 from collections.abc import Sequence
 
 from .. import __version__
-from ..engine import RULES, RULES_BY_CODE
+from ..engine import RULES, RULES_BY_CODE, Finding
 from .files import FileResult
 
 TOOL_NAME = "freshchat-secrets"
 INFORMATION_URI = "https://github.com/flake8-freshchat/flake8-freshchat"
 
 
+def text_line(path: str, finding: Finding) -> str:
+    """flake8's own layout: path:line:column: CODE message, the column counted from 1."""
+    return f"{path}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message}"
+
+
 def text(results: Sequence[FileResult]) -> str:
-    out = []
-    for result in results:
-        for f in result.findings:
-            out.append(f"{result.path}:{f.line}:{f.col + 1}: {f.code} {f.message}")
+    out = [text_line(result.path, f) for result in results for f in result.findings]
     return "\n".join(out) + ("\n" if out else "")
 
 

@@ -20,11 +20,10 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_files(paths: Sequence[str], options: Options, jobs: int | None = None,
-                keep_source: bool = False) -> list[FileResult]:
+def check_files(paths: Sequence[str], options: Options, jobs: int | None = None) -> list[FileResult]:
     """One result per path, in the order given."""
     jobs = jobs or default_jobs()
-    work = functools.partial(check_file, options=options, keep_source=keep_source)
+    work = functools.partial(check_file, options=options)
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
         return [work(path) for path in paths]
     from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it

@@ -164,8 +164,9 @@ class _Extractor:
                 self._literal(value, ctx, _Binding(Kind.DOCSTRING, None))
             elif isinstance(value, ast.Call):
                 fallback = _env_fallback(value)
-                if fallback and fallback[2]:
-                    self._fallback(value, ctx, plants=True)
+                if fallback and fallback[2]:  # os.environ.setdefault("K", "…") alone: it plants
+                    name, node, _ = fallback
+                    self.walk(node, ctx, _Binding(Kind.FALLBACK, name, True), claim_only=True)
                 self.walk(value, ctx, None)
             else:
                 self.walk(value, ctx, None)
@@ -249,12 +250,6 @@ class _Extractor:
         for arg, default in zip(args.kwonlyargs, args.kw_defaults):
             if default is not None:
                 self.walk(default, ctx, _Binding(Kind.DEFAULT, arg.arg))
-
-    def _fallback(self, call: ast.Call, ctx: _Ctx, plants: bool = False) -> None:
-        fallback = _env_fallback(call)
-        if fallback:
-            name, node, _ = fallback
-            self.walk(node, ctx, _Binding(Kind.FALLBACK, name, plants), claim_only=True)
 
     # -- expressions ---------------------------------------------------------------
     def walk(self, root: ast.AST, ctx: _Ctx, binding: _Binding | None, claim_only: bool = False) -> None:
