@@ -57,20 +57,37 @@ kept in the environment, a rotation is a deployment setting, not a code change."
 already holds it."""),
 "FCH201": ("""Finds a secret literal assigned to a credential-named target: a variable, an attribute,
 a class attribute, an annotated or walrus target, or an element of tuple unpacking.
+Every target of a chained assignment counts (`a = api_key = "…"`).
 A name is credential-named when its last word is a credential noun (password, passwd,
-pwd, passphrase, secret, token, jwt, credential(s), creds, apikey, authorization) or
-`key` after api, secret, private, access, app, client, signing, encryption, master,
-auth, license, consumer, webhook, service or account. A value is a secret when it looks
-machine-generated (long, mixed classes, high entropy, a known vendor prefix, a JWT, a
-UUID, a PEM private key) or, under a password name, is a human password. Placeholders,
-references (environment-variable names, URLs, paths), identifier-like words and prose
-are not secrets.""",
+pwd, passphrase, pass, secret, token, jwt, credential(s), creds, apikey, authorization),
+or `key` after api, secret, private, access, app, client, signing, encryption, master,
+auth, license, consumer, webhook, service, account or deploy; a qualifier after the noun
+does not change it (`password_for_backups`). A credential noun after an action verb
+(`reset_password`, `set_password`) and pagination cursors (`next_page_token`,
+`continuation_token`) are not credential names.
+
+The name gives the prior, so the value only has to not be a non-secret: 6 or more
+characters mixing letters with digits or symbols (`Bonjour2024`), or 16 or more that are
+not made of words in any alphabet (hex, base32, base36, base62, base64, either case).
+Under a password-type name (password, passwd, pwd, passphrase, pass, and words you add)
+one word or 4-5 characters is a human password too. Not secrets: placeholders (`<…>`,
+`${X}`, `changeme`, `your-…`), a credential word as the value, a vendor prefix alone,
+references (`ALL_CAPS` names, URLs without a password, paths, dotted paths),
+identifier-like words, prose, code-like text (`List[V1Reference]`) and values published
+for everyone (the Azure storage emulator's key, documentation examples; extend the list
+with `allow-values`).""",
 """Anything in the source is in every clone, fork, wheel and CI log, for ever: committing
 a secret is publishing it to everyone who can read the repository, now or later.
 A credential in the code also cannot differ between development and production.""",
 """`NAME = "…"` becomes `NAME = os.environ["NAME"]`, and `import os` is added."""),
 "FCH202": ("""Finds a secret literal passed as a credential-named keyword argument, such as
-`password=` or `api_key=`, to any call (`dict(password=…)` included).""",
+`password=` or `api_key=`, to any call (`dict(password=…)` included), or positionally in
+the credential position of a known sink: `smtp.login(user, PASSWORD)`,
+`ftplib.FTP(host, user, PASSWD)`, `pymysql.connect(host, user, PASSWORD)`,
+`redis.Redis(host, port, db, PASSWORD)`, `HTTPBasicAuth(user, PASSWORD)`,
+`auth=(user, PASSWORD)`, `jwt.encode(payload, KEY)`, `hmac.new(KEY, …)`, `Fernet(KEY)`,
+`ldap3.Connection(server, user, PASSWORD)` and more. The sinks are a table
+(`flake8_freshchat/engine/data/sinks.toml`); the finding is named after the parameter.""",
 """The secret is in the source, and so in every copy of the repository.""",
 """The literal becomes `os.environ["NAME"]`, NAME from the keyword (`password=` → `PASSWORD`)."""),
 "FCH203": ("""Finds a credential-named parameter whose default is a secret literal, in functions,
@@ -93,12 +110,44 @@ under NAME in the env file."""),
 one production silently runs on when a deployment forgets it.""",
 """The fallback is removed: `os.getenv("K", "…")` becomes `os.getenv("K")`. A statement
 `os.environ.setdefault("K", "…")` that only plants the value is removed."""),
-"FCH206": ("""Finds a credential-named value compared (`==`, `!=`, `in`) with a literal that has a
-machine-generated shape. Weaker values are not reported here: comparing a password
-with `"admin"` is usually a test of a fixture.""",
+"FCH206": ("""Finds a credential-named value compared (`==`, `!=`, `is`, `in`) with a secret, by the
+same rule as FCH201: under a password-type name, `password == "root-Adm1n"` and a human
+password such as `"letmein"` count.""",
 """The expected secret is in the source, and `==` on secrets leaks timing.""",
 """Not fixed automatically: the right source for the expected value depends on the code.
 Read it from the environment and compare with `hmac.compare_digest`."""),
+"FCH301": ("""Finds a PEM private key with a body (`-----BEGIN [RSA | EC | DSA | OPENSSH |
+ENCRYPTED ]PRIVATE KEY-----` followed by key material) or a PGP private key block in any
+string, under any name. A header alone, and public keys and certificates, are not
+reported. Under a credential name (`private_key = …`) the finding is that position's
+FCH2xx code instead.""",
+"""A private key is the identity of a service, a signer or a TLS endpoint: whoever has it
+can impersonate it, sign as it or decrypt what was sent to it, and unlike a password it
+is often trusted for years.""",
+"""The whole literal moves to an environment variable named after its target, or
+`PRIVATE_KEY`. Better still, keep the key in a file outside the repository or in a
+secret manager, and rotate the one that was committed."""),
+"FCH302": ("""Finds a literal that is wholly a token in a published vendor format, under any name:
+Stripe `sk_live_`/`rk_live_` (not the publishable `pk_`), Slack `xox[abposr]-`, AWS
+`AKIA`/`ASIA` key ids, Google `AIza`, GitHub `ghp_ gho_ ghu_ ghs_ ghr_` (with their
+CRC32 checksum) and `github_pat_`, GitLab `glpat-`, SendGrid `SG.x.y`, Hugging Face `hf_`,
+OpenAI `sk-proj-`, Anthropic `sk-ant-`, npm `npm_` (checksum), PyPI `pypi-AgE`. The
+formats are a table (`flake8_freshchat/engine/data/vendors.toml`).""",
+"""These prefixes exist so that leaked tokens are found: scanners, including the vendors'
+own, look for them in every public commit. A committed token is live until revoked.""",
+"""The whole literal moves to an environment variable named after its target, or the
+vendor's usual variable (`SLACK_TOKEN`, `GITHUB_TOKEN`, `STRIPE_SECRET_KEY`, …). Revoke
+the committed token in the vendor's console."""),
+"FCH303": ("""Finds a URL with a password in its user-info (`postgres://user:pass@host/db`) or a
+connection string with a password-type key (`password=`, `pwd=`, `AccountKey=`,
+`SharedAccessKey=`), the password judged by the secret rules: `user:password@`,
+`{password}`, `${DB_PASSWORD}` and a password equal to its user name (`guest:guest`) are
+not findings.""",
+"""A connection URL in the code carries the database's password to everyone who can read
+the repository, and ties the code to one server.""",
+"""The whole URL or connection string moves to an environment variable named after its
+target, or `<SCHEME>_URL` (`POSTGRES_URL`), `DATABASE_DSN` or
+`AZURE_STORAGE_CONNECTION_STRING`: the URL is configuration, not only its password."""),
 }
 for code, (what, why, fix) in TEXT.items():
     rule = RULES_BY_CODE[code]

@@ -70,3 +70,42 @@ def hex_key(seed: int = 1, n: int = 32) -> str:
 
 def base62_key(seed: int = 1, n: int = 40) -> str:
     return rnd(n, seed, string.ascii_letters + string.digits)
+
+
+_BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+
+
+def github_token(seed: int = 1, prefix: str = "ghp_") -> str:
+    """A GitHub-format token with a valid CRC32 checksum (never issued: random)."""
+    import binascii
+
+    body = rnd(30, seed, string.ascii_letters + string.digits)
+    value, digits = binascii.crc32(body.encode()), []
+    for _ in range(6):
+        value, digit = divmod(value, 62)
+        digits.append(_BASE62[digit])
+    return prefix + body + "".join(reversed(digits))
+
+
+def vendor_tokens(seed: int = 1) -> dict[str, str]:
+    """One synthetic token per vendor format of the spec."""
+    b62 = string.ascii_letters + string.digits
+    return {
+        "Stripe": "sk_live_" + rnd(24, seed, b62),
+        "Slack": f"xoxb-{rnd(11, seed, string.digits)}-{rnd(12, seed + 1, string.digits)}-{rnd(24, seed, b62)}",
+        "AWS": "AKIA" + rnd(16, seed, string.ascii_uppercase + string.digits),
+        "Google": "AIza" + rnd(35, seed, b62 + "-_"),
+        "GitHub": github_token(seed),
+        "GitLab": "glpat-" + rnd(20, seed, b62),
+        "SendGrid": f"SG.{rnd(22, seed, b62)}.{rnd(43, seed + 1, b62)}",
+        "Hugging Face": "hf_" + rnd(34, seed, string.ascii_letters),
+        "OpenAI": "sk-proj-" + rnd(48, seed, b62),
+        "Anthropic": "sk-ant-api03-" + rnd(93, seed, b62) + "AA",
+        "npm": github_token(seed, "npm_"),
+        "PyPI": "pypi-AgEIcHlwaS5vcmc" + rnd(60, seed, b62),
+    }
+
+
+def private_key_pem(seed: int = 1, kind: str = "RSA ") -> str:
+    body = "\n".join(rnd(64, seed + i, string.ascii_letters + string.digits + "+/") for i in range(3))
+    return f"-----BEGIN {kind}PRIVATE KEY-----\n{body}\n-----END {kind}PRIVATE KEY-----\n"

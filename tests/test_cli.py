@@ -99,7 +99,8 @@ def test_sarif_format(tmp_path: pathlib.Path):
     assert sarif["version"] == "2.1.0"
     run_ = sarif["runs"][0]
     assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == [
-        "FCH101", "FCH102", "FCH201", "FCH202", "FCH203", "FCH204", "FCH205", "FCH206"]
+        "FCH101", "FCH102", "FCH201", "FCH202", "FCH203", "FCH204", "FCH205", "FCH206",
+        "FCH301", "FCH302", "FCH303"]
     (result,) = run_["results"]
     assert result["ruleId"] == "FCH206" and result["level"] == "warning"
     assert result["locations"][0]["physicalLocation"]["region"] == {

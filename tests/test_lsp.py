@@ -54,7 +54,7 @@ async def test_diagnostics_on_open_match_every_case_file(client: LanguageClient)
         for d in client.diagnostics[uri]:
             assert d.source == "freshchat-secrets"
             assert d.code_description.href.endswith(f"/docs/{d.code}.md")
-            assert d.severity == (types.DiagnosticSeverity.Error if d.code == "FCH101"
+            assert d.severity == (types.DiagnosticSeverity.Error if d.code in ("FCH101", "FCH301", "FCH302")
                                   else types.DiagnosticSeverity.Warning)
 
 

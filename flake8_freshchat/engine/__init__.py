@@ -36,7 +36,7 @@ class SourceError(Exception):
 
 def decide(candidates: Sequence[Candidate], facts: ModuleFacts, options: Options) -> list[Finding]:
     """Run the rules, most specific first, over each candidate: one finding per literal."""
-    ctx = RuleContext(facts, options.vocabulary)
+    ctx = RuleContext(facts, options.vocabulary, options.allowed_values)
     findings = []
     for candidate in candidates:
         for rule in RULES_IN_ORDER:

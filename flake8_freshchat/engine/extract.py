@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from .model import Candidate, Kind, ModuleFacts, Scope
+from .sinks import credential_positions, pair_keyword
 
 FRESHCHAT_HOST = "freshchat.com"
 _STRING_TYPES = (str, bytes)
@@ -24,6 +25,12 @@ class _Binding(NamedTuple):
     kind: Kind
     name: str | None
     plants_env: bool = False
+    #: The other targets of a chained assignment.
+    others: tuple[str, ...] = ()
+    #: A known sink's credential position: a credential whatever the parameter is called.
+    position: bool = False
+    #: An element of a list, tuple or set bound to the name, not the name's whole value.
+    element: bool = False
 
 
 class _Ctx(NamedTuple):
@@ -81,6 +88,17 @@ def _name_of(node: ast.AST) -> str | None:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
             and node.args:
         return _str_const(node.args[0])
+    return None
+
+
+def _target_name(target: ast.AST) -> str | None:
+    """The name an assignment target binds: `x`, `obj.x`, `d["x"]`; None for unpacking."""
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    if isinstance(target, ast.Subscript):
+        return _str_const(target.slice)
     return None
 
 
@@ -148,8 +166,12 @@ class _Extractor:
 
     def stmt(self, stmt: ast.stmt, ctx: _Ctx) -> None:
         if isinstance(stmt, ast.Assign):
-            ctx = self._with_target(ctx, stmt.targets[-1])
-            for target in stmt.targets:
+            *firsts, last = stmt.targets
+            ctx = self._with_target(ctx, last)
+            # `a = api_key = "…"`: the literal stands under every target; the last one claims it.
+            others = tuple(name for name in map(_target_name, firsts) if name)
+            self._assign(last, stmt.value, ctx, others)
+            for target in firsts:
                 self._assign(target, stmt.value, ctx)
             self.walk(stmt.value, ctx, None)  # anything _assign did not claim
         elif isinstance(stmt, ast.AnnAssign):
@@ -220,7 +242,7 @@ class _Extractor:
         name = _name_of(target)
         return ctx._replace(target=name, names=ctx.names + (name,) if name else ctx.names)
 
-    def _assign(self, target: ast.AST, value: ast.AST, ctx: _Ctx) -> None:
+    def _assign(self, target: ast.AST, value: ast.AST, ctx: _Ctx, others: tuple[str, ...] = ()) -> None:
         if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
             if len(target.elts) == len(value.elts) and not any(
                     isinstance(e, ast.Starred) for e in target.elts + value.elts):
@@ -241,7 +263,7 @@ class _Extractor:
                 ctx = ctx._replace(names=ctx.names + (owner,))
         else:
             return
-        self.walk(value, ctx, binding, claim_only=True)
+        self.walk(value, ctx, binding._replace(others=others), claim_only=True)
 
     def _defaults(self, args: ast.arguments, ctx: _Ctx) -> None:
         positional = args.posonlyargs + args.args
@@ -277,8 +299,11 @@ class _Extractor:
                 continue
             passes = binding is not None and binding.kind not in (Kind.COMPARISON, Kind.FALLBACK)
             if isinstance(node, (ast.BoolOp, ast.List, ast.Tuple, ast.Set)) and (passes or not claim_only):
+                inner = binding if passes else None
+                if inner is not None and not isinstance(node, ast.BoolOp):
+                    inner = inner._replace(element=True)  # one of several values under the name
                 for child in (node.values if isinstance(node, ast.BoolOp) else node.elts):
-                    push((child, ctx, binding if passes else None))
+                    push((child, ctx, inner))
                 continue
             if isinstance(node, ast.IfExp):
                 push((node.body, ctx, binding if passes else None))
@@ -315,10 +340,15 @@ class _Extractor:
         )
         # The stack is last-in first-out: literals pushed last are claimed by their binding first.
         push((node.func, ctx, None))
-        for arg in node.args:
-            push((arg, inner, None))
+        positions = credential_positions(callee)
+        for index, arg in enumerate(node.args):
+            parameter = positions.get(index)
+            push((arg, inner, _Binding(Kind.ARGUMENT, parameter, position=True) if parameter else None))
         for keyword in node.keywords:
             push((keyword.value, inner, _Binding(Kind.ARGUMENT, keyword.arg) if keyword.arg else None))
+            pair = pair_keyword(keyword.arg)
+            if pair and isinstance(keyword.value, (ast.Tuple, ast.List)) and len(keyword.value.elts) == 2:
+                push((keyword.value.elts[1], inner, _Binding(Kind.ARGUMENT, pair, position=True)))  # auth=(user, pw)
         fallback = _env_fallback(node)
         if fallback:
             push((fallback[1], inner, _Binding(Kind.FALLBACK, fallback[0])))
@@ -372,14 +402,15 @@ class _Extractor:
         end_line = node.end_lineno or node.lineno
         if end_line > node.lineno + 1:
             self.string_lines.update(range(node.lineno + 1, end_line))
-        kind, name, plants = binding if binding is not None else (Kind.LITERAL, None, False)
+        binding = binding or _Binding(Kind.LITERAL, None)
         self.candidates.append(Candidate(
-            kind=kind, name=name, value=value,
+            kind=binding.kind, name=binding.name, value=value,
             line=node.lineno, col=self._char_col(node.lineno, node.col_offset),
             end_line=end_line, end_col=self._char_col(end_line, node.end_col_offset or 0),
             is_bytes=is_bytes, is_fstring=is_fstring,
             context_names=ctx.names, context_host=ctx.host, target=ctx.target,
-            plants_env=plants, scope=ctx.scope,
+            plants_env=binding.plants_env, other_names=binding.others,
+            credential_position=binding.position, element=binding.element, scope=ctx.scope,
         ))
 
     # -- comments ------------------------------------------------------------------

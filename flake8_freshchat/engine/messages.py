@@ -20,5 +20,6 @@ def _clip(name: str) -> str:
     return name if len(name) <= _MAX_NAME else name[: _MAX_NAME - 1] + "…"
 
 
-def format_message(code: str, secret: str, name: str | None, env: str) -> str:
-    return RULES_BY_CODE[code].template.format(preview=preview(secret), name=_clip(name or ""), env=env)
+def format_message(code: str, secret: str, name: str | None, env: str, detail: str = "") -> str:
+    return RULES_BY_CODE[code].template.format(preview=preview(secret), name=_clip(name or ""), env=env,
+                                               detail=detail)

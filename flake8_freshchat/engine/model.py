@@ -11,7 +11,7 @@ class Kind(enum.Enum):
     """Where a literal stands; each kind has its FCH2xx code."""
 
     ASSIGNMENT = "assignment"   # name = "…", obj.attr = "…", (name := "…"), a, b = "…", "…"
-    ARGUMENT = "argument"       # f(name="…")
+    ARGUMENT = "argument"       # f(name="…"), or a known sink's credential position: smtp.login(user, "…")
     DEFAULT = "default"         # def f(name="…")
     MAPPING = "mapping"         # {"name": "…"}, x["name"] = "…", os.environ["NAME"] = "…"
     FALLBACK = "fallback"       # os.getenv("NAME", "…"), os.environ.get / setdefault
@@ -54,6 +54,12 @@ class Candidate:
     target: str | None = None
     #: The statement does nothing but put this value into os.environ.
     plants_env: bool = False
+    #: The other targets of a chained assignment (`a = api_key = "…"`): names it stands under too.
+    other_names: tuple[str, ...] = ()
+    #: A known sink's credential position (`smtp.login(user, "…")`): `name` is the parameter's.
+    credential_position: bool = False
+    #: One element of a list, tuple or set under the name (`KEYS = ["…", "…"]`).
+    element: bool = False
     scope: Scope | None = field(default=None, compare=False)
 
 

@@ -1,30 +1,35 @@
-"""Credential-name analysis: is `api_key`, `X-Api-Key` or `githubToken` a credential name?"""
+"""Credential-name analysis: is `api_key`, `X-Api-Key`, `SMTP_PASS` or `githubToken` a
+credential name? The words are data (data/vocabulary.toml); the rules are here."""
 from __future__ import annotations
 
 import fnmatch
 import re
 from dataclasses import dataclass
 
+from .tables import vocabulary
+
 # Acronym runs ("API" in "APIKey"), capitalised or lower words, bare acronyms, digits.
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+_KEY = "key"
+_PASS = "pass"
+_NOT_PLURAL = frozenset({"credentials", "creds", "pass", "passes"})
 
-PASSWORD_NOUNS = frozenset({"password", "passwd", "pwd", "passphrase"})
-CREDENTIAL_NOUNS = PASSWORD_NOUNS | frozenset(
-    {"secret", "token", "jwt", "credential", "credentials", "creds", "apikey", "authorization"}
-)
-#: `key` is a credential noun only after one of these words (`api_key`, not `cache_key`).
-KEY_MODIFIERS = frozenset(
-    {"api", "secret", "private", "access", "app", "client", "signing", "encryption", "master",
-     "auth", "license", "consumer", "webhook", "service", "account"}
-)
-_KEY_NOUNS = frozenset({"key", "keys"})
+PASSWORD_NOUNS = vocabulary("password_nouns")
+CREDENTIAL_NOUNS = vocabulary("credential_nouns")
+KEY_MODIFIERS = vocabulary("key_modifiers")
+_ACTION_VERBS = vocabulary("action_verbs")
+_CURSOR_WORDS = vocabulary("cursor_words")
+_PASS_NOT_PASSWORD = vocabulary("pass_not_password")
+_QUALIFIERS = vocabulary("qualifiers")
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The credential nouns in force: the spec's, plus and minus the user's words."""
+    """The credential nouns in force: the spec's, plus and minus the user's words.
+    Words users add are password-type, as the spec says."""
 
     nouns: frozenset[str] = CREDENTIAL_NOUNS
+    password_nouns: frozenset[str] = PASSWORD_NOUNS
     key_modifiers: frozenset[str] = KEY_MODIFIERS
     ignore_patterns: tuple[str, ...] = ()
 
@@ -35,6 +40,7 @@ class Vocabulary:
         removed = {w.strip().lower() for w in remove_words if w.strip()}
         return cls(
             nouns=frozenset((CREDENTIAL_NOUNS | extra) - removed),
+            password_nouns=frozenset((PASSWORD_NOUNS | extra) - removed),
             key_modifiers=frozenset(KEY_MODIFIERS - removed),
             ignore_patterns=tuple(p.strip().lower() for p in ignore_names if p.strip()),
         )
@@ -49,10 +55,7 @@ class CredentialName:
 
     name: str
     noun: str
-
-    @property
-    def is_password(self) -> bool:
-        return self.noun in PASSWORD_NOUNS
+    is_password: bool = False
 
     @property
     def is_key_like(self) -> bool:
@@ -66,9 +69,37 @@ def split_words(name: str) -> list[str]:
 
 
 def _singular(word: str) -> str:
-    if word.endswith("s") and word not in ("credentials", "creds", "pass"):
+    if word.endswith("s") and word not in _NOT_PLURAL:
         return word[:-1]
     return word
+
+
+def _noun_at_end(words: list[str], vocab: Vocabulary) -> tuple[str, int] | None:
+    """The credential noun that ends `words`, and how many words it takes (2 for api_key)."""
+    last = words[-1]
+    for form in (last, _singular(last)):
+        if form == _KEY:
+            return (_KEY, 2) if len(words) > 1 and words[-2] in vocab.key_modifiers else None
+        if form == _PASS and _PASS in vocab.nouns:
+            return None if len(words) > 1 and words[-2] in _PASS_NOT_PASSWORD else (_PASS, 1)
+        if form in vocab.nouns:
+            return form, 1
+    # Compounds written as one word: `apitoken`, `secretkey`, `dbpassword`.
+    stem = _singular(last)
+    if stem.endswith(_KEY) and stem[:-3] in vocab.key_modifiers:
+        return _KEY, 1
+    for noun in vocab.nouns:
+        if len(noun) >= 5 and stem.endswith(noun) and len(stem) - len(noun) >= 2:
+            return noun, 1
+    return None
+
+
+def _without_qualifier(words: list[str]) -> list[str]:
+    """`password_for_backups` -> [password]: a qualifier after the noun does not change it."""
+    for i, word in enumerate(words):
+        if i and word in _QUALIFIERS:
+            return words[:i]
+    return words
 
 
 def _noun_of(words: list[str], vocab: Vocabulary) -> str | None:
@@ -76,22 +107,22 @@ def _noun_of(words: list[str], vocab: Vocabulary) -> str | None:
         words = words[:-1]
     if not words:
         return None
-    last = words[-1]
-    for candidate in (last, _singular(last)):
-        if candidate in _KEY_NOUNS or candidate == "key":
-            if len(words) > 1 and words[-2] in vocab.key_modifiers:
-                return "key"
+    found = _noun_at_end(words, vocab)
+    if found is None:
+        shorter = _without_qualifier(words)
+        if len(shorter) == len(words):
             return None
-        if candidate in vocab.nouns:
-            return candidate
-    # Compounds written as one word: `apitoken`, `secretkey`, `dbpassword`.
-    stem = _singular(last)
-    if stem.endswith("key"):
-        return "key" if stem[:-3] in vocab.key_modifiers else None
-    for noun in vocab.nouns:
-        if len(noun) >= 5 and stem.endswith(noun) and len(stem) - len(noun) >= 2:
-            return noun
-    return None
+        words = shorter
+        found = _noun_at_end(words, vocab)
+        if found is None:
+            return None
+    noun, width = found
+    before = words[-width - 1] if len(words) > width else None
+    if before in _ACTION_VERBS:
+        return None  # reset_password, set_api_key: an action, not a value
+    if noun == "token" and before in _CURSOR_WORDS:
+        return None  # next_page_token, continuation_token: a cursor
+    return noun
 
 
 def credential_name(name: str | None, vocab: Vocabulary = DEFAULT_VOCABULARY) -> CredentialName | None:
@@ -103,7 +134,9 @@ def credential_name(name: str | None, vocab: Vocabulary = DEFAULT_VOCABULARY) ->
         if any(fnmatch.fnmatchcase(lowered, p) for p in vocab.ignore_patterns):
             return None
     noun = _noun_of(split_words(name), vocab)
-    return CredentialName(name, noun) if noun else None
+    if noun is None:
+        return None
+    return CredentialName(name, noun, noun in vocab.password_nouns)
 
 
 def is_credential_word(word: str, vocab: Vocabulary = DEFAULT_VOCABULARY) -> bool:

@@ -25,15 +25,18 @@ def _words(value: str | Iterable[str] | None) -> tuple[str, ...]:
 class Options:
     vocabulary: Vocabulary = DEFAULT_VOCABULARY
     suppressions: frozenset[str] = field(default=ALL_SUPPRESSIONS)
+    #: Values the user declares public (`allow-values`): never secrets, like data/public_values.toml.
+    allowed_values: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, extra_words: str | Iterable[str] | None = None,
               remove_words: str | Iterable[str] | None = None,
               ignore_names: str | Iterable[str] | None = None,
-              suppressions: frozenset[str] = ALL_SUPPRESSIONS) -> "Options":
+              suppressions: frozenset[str] = ALL_SUPPRESSIONS,
+              allow_values: str | Iterable[str] | None = None) -> "Options":
         """From option values as flake8, pylint or pyproject give them (lists or comma strings)."""
         return cls(Vocabulary.build(_words(extra_words), _words(remove_words), _words(ignore_names)),
-                   suppressions)
+                   suppressions, frozenset(_words(allow_values)))
 
 
 DEFAULT_OPTIONS = Options()
@@ -41,7 +44,7 @@ DEFAULT_OPTIONS = Options()
 
 @functools.lru_cache(maxsize=8)
 def cached_options(extra_words: tuple[str, ...], remove_words: tuple[str, ...], ignore_names: tuple[str, ...],
-                   suppressions: frozenset[str]) -> Options:
+                   suppressions: frozenset[str], allow_values: tuple[str, ...] = ()) -> Options:
     """Options from a front end's raw values, parsed once per process and set of values
     (flake8 and pylint hand every file, or every worker, the same values again)."""
-    return Options.build(extra_words, remove_words, ignore_names, suppressions)
+    return Options.build(extra_words, remove_words, ignore_names, suppressions, allow_values)

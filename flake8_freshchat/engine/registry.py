@@ -20,7 +20,7 @@ class Rule:
     symbol: str
     pylint_id: str
     title: str
-    #: str.format template; fields: preview, name, env.
+    #: str.format template; fields: preview, name, env, detail (what the value is, e.g. the vendor).
     template: str
     fixable: bool
     #: "error" or "warning", used by pylint ids, SARIF levels and LSP severities.
@@ -46,7 +46,7 @@ RULES: tuple[Rule, ...] = (
          True, "warning"),
     Rule("FCH202", "hardcoded-credential-argument", f"W{PYLINT_BLOCK}22",
          "credential argument passed a hardcoded secret",
-         "hardcoded secret {preview} passed as '{name}='; read it from os.environ[\"{env}\"]",
+         "hardcoded secret {preview} passed as argument '{name}'; read it from os.environ[\"{env}\"]",
          True, "warning"),
     Rule("FCH203", "hardcoded-credential-default", f"W{PYLINT_BLOCK}23",
          "credential parameter with a hardcoded default",
@@ -67,6 +67,18 @@ RULES: tuple[Rule, ...] = (
          "'{name}' is compared with hardcoded secret {preview}; "
          "compare with a value read from the environment, using hmac.compare_digest",
          False, "warning"),
+    Rule("FCH301", "hardcoded-private-key", f"E{PYLINT_BLOCK}31",
+         "private key in source",
+         "private key {preview} is hardcoded; read it from os.environ[\"{env}\"] and rotate it",
+         True, "error"),
+    Rule("FCH302", "hardcoded-vendor-token", f"E{PYLINT_BLOCK}32",
+         "vendor token in source",
+         "{detail} token {preview} is hardcoded; read it from os.environ[\"{env}\"] and rotate it",
+         True, "error"),
+    Rule("FCH303", "hardcoded-url-credential", f"W{PYLINT_BLOCK}33",
+         "password in a URL or connection string",
+         "{detail} {preview} holds a hardcoded password; read the whole of it from os.environ[\"{env}\"]",
+         True, "warning"),
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

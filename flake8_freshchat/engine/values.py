@@ -1,45 +1,49 @@
-"""Secret-literal analysis: is this string a secret, a placeholder, a reference or prose?"""
+"""Secret-literal analysis (SPEC "Secret values"): is this string a secret, a placeholder,
+a reference, prose or code? The word lists are data (data/values.toml, public_values.toml).
+
+Under a credential name or in a credential position the name gives the prior, so the
+value only has to not be a non-secret: 6+ characters mixing letters with digits or
+symbols, or 16+ characters not made of words in any alphabet, is a secret; under a
+password-type name a single word, or 4-5 characters, is a human password too.
+"""
 from __future__ import annotations
 
 import base64
 import binascii
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from .names import CredentialName, Vocabulary, DEFAULT_VOCABULARY, is_credential_word
+from . import formats
+from .names import DEFAULT_VOCABULARY, CredentialName, Vocabulary, is_credential_word
+from .tables import public_values, value_words, vendor_prefixes
 from .tokens import is_jwt
+from .words import made_of_words
 
 #: Longer values are data (fixtures, blobs), not credentials; only JWT/PEM shapes inside them count.
 MAX_SECRET_LENGTH = 8_192
 
 _SCHEME = re.compile(r"(?i)(bearer|basic|token|digest|bot|jwt|oauth|apikey|api-key|sso-key|ssws)[ \t]+")
 _PLACEHOLDER_WHOLE = re.compile(
-    r"<[^<>]*>|\{\{[^{}]*\}\}|\{[^{}]*\}|\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|%s|%\([A-Za-z0-9_]*\)[sdr]"
+    r"<[^<>]*>|\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{[^{}]*\}|\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*"
+    r"|%s|%\([A-Za-z0-9_]*\)[sdr]|\[[A-Za-z _-]*\]"
 )
-_PLACEHOLDER_WORDS = re.compile(r"(?i)your[-_]|example|placeholder|redacted|changeme|dummy")
-_FORMAT_FIELD = re.compile(r"\{[^{}]{0,100}\}|%\([A-Za-z0-9_]{0,100}\)[sdr]|%[sdr]")
+_FORMAT_FIELD = re.compile(r"\{[^{}]{0,100}\}|%\([A-Za-z0-9_]{0,100}\)[sdr]|%[sdr]|\$\{[^{}]{0,100}\}")
 _ALL_CAPS = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://")
-_URL_USERINFO = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://[^/@:\s]*:([^/@\s]+)@")
-_IDENTIFIER_WORDS = re.compile(r"[A-Za-z]+(?:[_.-][A-Za-z]+)*")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://\S*")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
-_PATH_SEGMENT = re.compile(r"[A-Za-z0-9_.@:-]+")
+_PATH_SEGMENT = re.compile(r"[A-Za-z0-9_.@:~+-]+")
+_IDENTIFIER_LIKE = re.compile(r"[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)*")
+_DIGIT_RUN = re.compile(r"[0-9]+")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_HEX = re.compile(r"[0-9a-fA-F]+")
-_PEM_PRIVATE = re.compile(r"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----")
-#: Vendor prefixes of machine-issued secrets; each needs a random tail to count.
-_KNOWN_PREFIX = re.compile(
-    r"(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{16,}"
-    r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}"
-    r"|xox[abprs]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"
-    r"|AKIA[A-Z0-9]{16}|ASIA[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{30,}"
-    r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"
-    r"|glpat-[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{30,}|pypi-[A-Za-z0-9_-]{50,}"
-    r"|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|sk-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}"
-    r"|dop_v1_[a-f0-9]{64}|EAA[A-Za-z0-9]{30,}"
-)
+_CODE_LIKE = re.compile(r"[A-Za-z_][\w.]*\s*[\[(][\w.,\s\[\]()|]*[\])]")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_BASE64_PIECE = re.compile(r"[A-Za-z0-9+/=_-]+")
+_PROSE_WORD = re.compile(r"[(\"']?[A-Za-z][A-Za-z'-]*[.,;:!?)\"']?")
+_EDGES = "_-.:*[]<>() "
+
+_PLACEHOLDER_WORDS = value_words("placeholder_words")
+_NOT_PASSWORDS = value_words("not_passwords")
+_TECHNICAL_TERMS = value_words("technical_terms")
 
 
 @dataclass(frozen=True)
@@ -51,65 +55,6 @@ class Secret:
     shape: str
 
 
-def _entropy(text: str) -> float:
-    counts = Counter(text)
-    total = len(text)
-    return -sum(n / total * math.log2(n / total) for n in counts.values())
-
-
-def _char_classes(text: str) -> int:
-    lower = upper = digit = other = 0
-    for ch in text:
-        if ch.islower():
-            lower = 1
-        elif ch.isupper():
-            upper = 1
-        elif ch.isdigit():
-            digit = 1
-        else:
-            other = 1
-    return lower + upper + digit + other
-
-
-_WORDY = re.compile(r"[A-Za-z0-9_.-]+")
-_PIECE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
-
-
-def _is_wordy(text: str) -> bool:
-    """Joined words such as `PBKDF2PasswordHasher` or `OAuth2-Access-Token`: nearly every
-    letter sits in a run of three or more, digit runs are short. Random strings have short runs."""
-    if not _WORDY.fullmatch(text):
-        return False
-    letters = in_words = 0
-    for piece in _PIECE.findall(text):
-        if piece.isdigit():
-            if len(piece) > 4:
-                return False
-        else:
-            letters += len(piece)
-            if len(piece) >= 3:
-                in_words += len(piece)
-    return letters > 0 and in_words >= 0.85 * letters
-
-
-def looks_random(text: str) -> bool:
-    """Machine-generated: long, mixed character classes, high entropy, not joined words."""
-    n = len(text)
-    if n < 16 or any(ch.isspace() for ch in text) or _is_wordy(text):
-        return False
-    if _HEX.fullmatch(text):
-        has_digit = any(ch.isdigit() for ch in text)
-        has_alpha = any(ch.isalpha() for ch in text)
-        return has_digit and has_alpha and _entropy(text) >= 3.0
-    classes = _char_classes(text)
-    entropy = _entropy(text)
-    if classes >= 3:
-        return entropy >= 3.0
-    if classes == 2 and n >= 20:
-        return entropy >= 3.5 and any(ch.isdigit() for ch in text)
-    return n >= 32 and entropy >= 4.2
-
-
 def is_placeholder(text: str) -> bool:
     if _PLACEHOLDER_WHOLE.fullmatch(text):
         return True
@@ -118,26 +63,132 @@ def is_placeholder(text: str) -> bool:
         return True  # xxxxxxxx, ********
     if len(distinct) <= 2 and not any(ch.isalnum() for ch in distinct):
         return True  # :****, a mask with its separator
-    return _PLACEHOLDER_WORDS.search(text) is not None
+    lowered = text.lower()
+    return any(word in lowered for word in _PLACEHOLDER_WORDS)
+
+
+def _is_words(text: str) -> bool:
+    """Made of words, allowing short digit runs (v1, oauth2); technical terms count."""
+    if text.lower() in _TECHNICAL_TERMS:
+        return True
+    return made_of_words(text) and all(len(run) <= 2 for run in _DIGIT_RUN.findall(text))
+
+
+def _path_segment_ok(segment: str) -> bool:
+    return bool(_PATH_SEGMENT.fullmatch(segment)) and (
+        len(segment) <= 3 or segment.replace(".", "").isdigit() or made_of_words(segment))
 
 
 def _is_reference(text: str) -> bool:
     """Environment-variable names, URLs without a password, paths, ARNs, dotted paths."""
-    if _ALL_CAPS.fullmatch(text) and ("_" in text or len(text) <= 12 or not any(c.isdigit() for c in text)):
-        return True
+    if _ALL_CAPS.fullmatch(text):
+        return _is_words(text)
     if text.startswith("arn:"):
         return True
-    if _URL.match(text):
-        return True  # one with a password is split off before
+    if _URL.fullmatch(text):
+        return True  # one with a password is judged before
     if _DOTTED.fullmatch(text):
-        parts = text.split(".")
-        return sum(map(looks_random, parts)) <= (len(parts) - 1) // 2
+        return all(len(part) <= 3 or _is_words(part) for part in text.split("."))
     if "/" in text or "\\" in text:
         segments = [s for s in re.split(r"[/\\]", text) if s]
-        return bool(segments) and all(
-            _PATH_SEGMENT.fullmatch(s) and not looks_random(s) for s in segments
-        )
+        return bool(segments) and all(map(_path_segment_ok, segments))
     return False
+
+
+def _is_code_like(text: str) -> bool:
+    """Type expressions and calls: `List[V1LocalObjectReference]`, `dict(str, int)`."""
+    if not _CODE_LIKE.fullmatch(text):
+        return False
+    return all(len(name) <= 3 or made_of_words(name) for name in _IDENTIFIER.findall(text))
+
+
+def _is_prose(text: str) -> bool:
+    """Three or more words of letters with spaces: a message, not a secret."""
+    tokens = text.split()
+    words = sum(1 for token in tokens if _PROSE_WORD.fullmatch(token))
+    return words >= 3 and words * 5 >= len(tokens) * 3
+
+
+def _base64_body(text: str) -> str | None:
+    """A base64 or PEM body broken over lines or blanks, joined again; None for other text."""
+    pieces = text.split()
+    if len(pieces) < 2 or max(map(len, pieces)) < 20:
+        return None
+    if not all(_BASE64_PIECE.fullmatch(piece) for piece in pieces):
+        return None
+    return "".join(pieces)
+
+
+def _is_value_word(text: str, vocab: Vocabulary) -> bool:
+    """The value is itself a credential word, or a vendor's prefix alone: `secret`, `__token__`, `sk_live_`."""
+    if text.lower() in vendor_prefixes():
+        return True
+    core = text.strip(_EDGES)
+    return bool(core) and core.isalpha() and is_credential_word(core, vocab)
+
+
+def _template_secret(text: str) -> bool:
+    """A format string: only a strong secret between its fields counts."""
+    for piece in _FORMAT_FIELD.split(text):
+        piece = piece.strip(_EDGES + "'\"=,;@/")
+        if len(piece) >= 16 and " " not in piece and not _is_words(piece) and not _is_reference(piece):
+            return True
+    return False
+
+
+def _mixes(text: str) -> bool:
+    has_letter = has_other = False
+    for ch in text:
+        if ch.isalpha():
+            has_letter = True
+        elif not ch.isspace():
+            has_other = True  # a digit or a symbol
+    return has_letter and has_other
+
+
+def judge(text: str, password_type: bool = False, allowed: frozenset[str] = frozenset(),
+          vocab: Vocabulary = DEFAULT_VOCABULARY) -> str | None:
+    """The shape that makes `text` (trimmed, scheme set aside) a secret under a credential
+    name or position, or None. `password_type`: the name is a password's."""
+    if text in allowed or text in public_values():
+        return None
+    if is_placeholder(text):
+        return None
+    if formats.has_private_key(text):
+        return "private-key"
+    if is_jwt(text):
+        return "jwt"
+    if formats.vendor_of(text):
+        return "vendor-key"
+    if _UUID.fullmatch(text):
+        return None if len(set(text.replace("-", ""))) == 1 else "uuid"  # the nil UUID is a placeholder
+    if len(text) > MAX_SECRET_LENGTH or _is_value_word(text, vocab):
+        return None
+    if any(ch.isspace() for ch in text):
+        body = _base64_body(text)
+        if body is not None:
+            return judge(body, password_type, allowed, vocab)
+        if _is_prose(text):
+            return None
+    if _FORMAT_FIELD.search(text):
+        return "random" if _template_secret(text) else None
+    if _is_reference(text) or _is_code_like(text):
+        return None
+    if text.lower() in _TECHNICAL_TERMS or text.lower() in _NOT_PASSWORDS:
+        return None
+    core = text.strip("_")  # _password_reset_token, __init__
+    if _IDENTIFIER_LIKE.fullmatch(core) and _is_words(core) and not (password_type and any(c.isdigit() for c in text)):
+        # Identifier-like words; under a password-type name one such word is a password.
+        if password_type and core == text and text.isalpha() and len(text) >= 4:
+            return "password"
+        return None
+    if len(text) >= 6 and _mixes(text):
+        return "mixed"
+    if len(text) >= 16 and not (made_of_words(text) and " " not in text.strip()):
+        return "random"
+    if password_type and len(text) >= 4 and not (" " in text and made_of_words(text)):
+        return "password"
+    return None
 
 
 def _basic_credentials(text: str) -> bool:
@@ -149,46 +200,18 @@ def _basic_credentials(text: str) -> bool:
     return b":" in decoded and not decoded.endswith(b":")
 
 
-def _shape(text: str, name: CredentialName | None, strict: bool, vocab: Vocabulary) -> str | None:
-    """The shape that makes `text` (scheme already set aside) a secret, or None."""
-    if is_placeholder(text):
-        return None
-    if _PEM_PRIVATE.search(text):
-        return "private-key"
-    if is_jwt(text):
-        return "jwt"
-    if _KNOWN_PREFIX.fullmatch(text):
-        return "vendor-key"
-    if _UUID.fullmatch(text):
-        return None if len(set(text.replace("-", ""))) == 1 else "uuid"
-    if len(text) > MAX_SECRET_LENGTH:
-        return None
-    if _is_reference(text):
-        return None
-    if _IDENTIFIER_WORDS.fullmatch(text):
-        single_word = text.isalpha()
-        if name is not None and name.is_password and not strict and single_word \
-                and not is_credential_word(text, vocab) and len(text) >= 4:
-            return "password"
-        return None
-    if re.search(r"\S\s+\S", text):
-        return None  # prose
-    stripped = _FORMAT_FIELD.sub("", text)
-    if stripped != text:
-        return _shape(stripped, name, strict, vocab) if stripped.strip() else None
-    if looks_random(text):
-        return "random"
-    if name is not None and name.is_password and not strict and len(text) >= 4:
-        return "password"
-    return None
+def url_secret(password: formats.UrlPassword, allowed: frozenset[str] = frozenset(),
+               vocab: Vocabulary = DEFAULT_VOCABULARY) -> bool:
+    """The password of a URL's user-info, judged as a password; `guest:guest` (a default
+    that equals its user name) is not one."""
+    if password.password == password.user:
+        return False
+    return judge(password.password, True, allowed, vocab) is not None
 
 
-def secret_in(value: str, name: CredentialName | None, *, strict: bool = False,
+def secret_in(value: str, name: CredentialName | None, *, allowed: frozenset[str] = frozenset(),
               vocab: Vocabulary = DEFAULT_VOCABULARY) -> Secret | None:
-    """The secret in a literal under credential name `name`, or None.
-
-    `strict` (comparisons) accepts only machine-generated shapes, never a human password.
-    """
+    """The secret in a literal under credential name (or position) `name`, or None."""
     start, end = 0, len(value)
     while start < end and value[start].isspace():
         start += 1
@@ -206,10 +229,13 @@ def secret_in(value: str, name: CredentialName | None, *, strict: bool = False,
         if scheme.group(1).lower() == "basic" and _basic_credentials(value[start:end]):
             return Secret(start, end, "basic-auth")
     text = value[start:end]
-    userinfo = _URL_USERINFO.match(text)
-    if userinfo and not is_placeholder(userinfo.group(1)):
-        return Secret(start + userinfo.start(1), start + userinfo.end(1), "url-password")
-    shape = _shape(text, name, strict, vocab)
+    userinfo = formats.url_password(text)
+    if userinfo is not None:
+        if not url_secret(userinfo, allowed, vocab):
+            return None
+        return Secret(start + userinfo.start, start + userinfo.end, "url-password")
+    password_type = name is not None and name.is_password
+    shape = judge(text, password_type, allowed, vocab)
     if shape is None:
         return None
     if not scheme:

@@ -63,9 +63,9 @@ docs = """An example JWT from another issuer: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVC
 
 
 def login(password=None, token="", api_key="<api-key>"):
-    if password == "admin":
+    if password == "":
         return token == "(" or api_key != "ok"
-    return password in ("", "guest")
+    return password in ("", None)
 
 
 def render(context):

@@ -1,7 +1,7 @@
 """What every rule gets: the candidate and the module around it."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..envnames import env_name_for
@@ -10,11 +10,16 @@ from ..model import Candidate, Finding, Kind, ModuleFacts
 from ..names import Vocabulary
 from ..registry import RULES_BY_CODE
 
+#: Where a literal is reported but never rewritten.
+UNFIXABLE_KINDS = frozenset({Kind.DOCSTRING, Kind.COMMENT, Kind.COMPARISON})
+
 
 @dataclass(frozen=True)
 class RuleContext:
     facts: ModuleFacts
     vocab: Vocabulary
+    #: The user's `allow-values`: never secrets.
+    allowed: frozenset[str] = frozenset()
 
     def is_freshchat(self, candidate: Candidate) -> bool:
         """The spec's Freshchat context: a Freshchat name, a freshchat.com host in the
@@ -23,23 +28,31 @@ class RuleContext:
             return True
         if candidate.scope is not None and candidate.scope.freshchat_host:
             return True
-        names = (candidate.name, candidate.target, *candidate.context_names)
+        names = (candidate.name, candidate.target, *candidate.other_names, *candidate.context_names)
         return any(name and "freshchat" in name.lower() for name in names)
 
 
 RuleFunction = Callable[[Candidate, RuleContext], "Finding | None"]
 
 
-def make_finding(code: str, candidate: Candidate, span: tuple[int, int], name: str | None) -> Finding:
+def bound_names(candidate: Candidate) -> Iterator[str]:
+    """Every name the literal stands under: its own, and the other targets of a chained assignment."""
+    if candidate.name:
+        yield candidate.name
+    yield from candidate.other_names
+
+
+def make_finding(code: str, candidate: Candidate, span: tuple[int, int], name: str | None,
+                 env: str | None = None, detail: str = "") -> Finding:
     secret = candidate.value[span[0]:span[1]]
-    env = env_name_for(code, candidate.kind, name)
+    env = env or env_name_for(code, candidate.kind, name)
     return Finding(
         code=code,
-        message=format_message(code, secret, name, env),
+        message=format_message(code, secret, name, env, detail),
         line=candidate.line, col=candidate.col,
         end_line=candidate.end_line, end_col=candidate.end_col,
         kind=candidate.kind, name=name, env_name=env,
-        fixable=RULES_BY_CODE[code].fixable and candidate.kind not in (Kind.DOCSTRING, Kind.COMMENT),
+        fixable=RULES_BY_CODE[code].fixable and candidate.kind not in UNFIXABLE_KINDS,
         span=span, is_bytes=candidate.is_bytes, is_fstring=candidate.is_fstring,
         plants_env=candidate.plants_env, secret=secret,
     )

@@ -13,7 +13,7 @@ def freshchat_app_key(candidate: Candidate, ctx: RuleContext) -> Finding | None:
     name = credential_name(candidate.name, ctx.vocab)
     if name is None or not name.is_key_like:
         return None
-    secret = secret_in(candidate.value, name, vocab=ctx.vocab)
+    secret = secret_in(candidate.value, name, allowed=ctx.allowed, vocab=ctx.vocab)
     if secret is None or secret.shape != "uuid" or not ctx.is_freshchat(candidate):
         return None
     return make_finding("FCH102", candidate, (secret.start, secret.end), candidate.name)

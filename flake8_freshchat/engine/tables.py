@@ -1,0 +1,107 @@
+"""The tables the rules read, kept as data in `data/`: credential words, value words, public
+values, known sinks, vendor formats and the word list. Each is read once, on first use."""
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_DATA = resources.files(__package__) / "data"
+
+
+@functools.cache
+def _toml(name: str) -> dict[str, Any]:
+    return tomllib.loads((_DATA / name).read_text(encoding="utf-8"))
+
+
+def _words(table: str, key: str) -> frozenset[str]:
+    return frozenset(_toml(table)[key])
+
+
+@functools.cache
+def vocabulary(key: str) -> frozenset[str]:
+    """A word list of data/vocabulary.toml: credential_nouns, password_nouns, key_modifiers, …"""
+    return _words("vocabulary.toml", key)
+
+
+@functools.cache
+def value_words(key: str) -> frozenset[str]:
+    """A word list of data/values.toml: placeholder_words, not_passwords, technical_words, …"""
+    return _words("values.toml", key)
+
+
+@functools.cache
+def public_values() -> frozenset[str]:
+    return frozenset(entry["value"] for entry in _toml("public_values.toml")["value"])
+
+
+@dataclass(frozen=True)
+class Sink:
+    callee: tuple[str, ...]
+    #: 0-based position -> parameter name.
+    args: dict[int, str]
+
+
+@functools.cache
+def sinks() -> tuple[Sink, ...]:
+    """Longest callee first, so the most specific entry decides a call."""
+    table = _toml("sinks.toml")["sink"]
+    found = [Sink(tuple(e["callee"].split(".")), {int(k): v for k, v in e["args"].items()}) for e in table]
+    return tuple(sorted(found, key=lambda s: len(s.callee), reverse=True))
+
+
+@functools.cache
+def sink_pairs() -> tuple[frozenset[str], str]:
+    """Keywords whose (user, password) pair holds a password, and the name it is reported under."""
+    pairs = _toml("sinks.toml")["pairs"]
+    return frozenset(pairs["keywords"]), pairs["name"]
+
+
+@dataclass(frozen=True)
+class VendorFormat:
+    name: str
+    pattern: re.Pattern[str]
+    variable: str
+    checksum: str | None = None
+
+
+@functools.cache
+def vendor_formats() -> tuple[VendorFormat, ...]:
+    return tuple(
+        VendorFormat(e["name"], re.compile(e["pattern"]), e["variable"], e.get("checksum"))
+        for e in _toml("vendors.toml")["vendor"]
+    )
+
+
+@functools.cache
+def vendor_markers() -> tuple[str, ...]:
+    """Texts that every token of some vendor format holds, case-sensitive."""
+    return tuple(sorted({m for e in _toml("vendors.toml")["vendor"] for m in e["markers"]}))
+
+
+@functools.cache
+def sink_words() -> tuple[str, ...]:
+    """Lower-case texts that every call of a known sink holds: `login`, `hmac.new`, `auth`."""
+    words = {".".join(s.callee).lower() for s in sinks()} | set(sink_pairs()[0])
+    return tuple(sorted(words))
+
+
+@functools.cache
+def vendor_prefixes() -> frozenset[str]:
+    return frozenset(p.lower() for p in _toml("vendors.toml")["prefixes"]["alone"])
+
+
+@functools.cache
+def dictionary() -> frozenset[str]:
+    """English words (data/words.txt.gz, from SCOWL) plus programming and short words."""
+    words = set(gzip.decompress((_DATA / "words.txt.gz").read_bytes()).decode("ascii").split())
+    return frozenset(words | value_words("technical_words") | value_words("short_words"))
