@@ -40,6 +40,7 @@ class FreshchatChecker:
             _option_tuple(options, "freshchat_remove_words"),
             _option_tuple(options, "freshchat_ignore_names"),
             _SUPPRESSIONS,
+            _option_tuple(options, "freshchat_allow_values"),
         )
 
     @staticmethod
@@ -54,6 +55,10 @@ class FreshchatChecker:
             "--freshchat-ignore-names", default="", parse_from_config=True, comma_separated_list=True,
             help="Names never treated as credential names; shell-style patterns, "
                  "case-insensitive, e.g. test_*,FAKE_TOKEN (default: none).")
+        manager.add_option(
+            "--freshchat-allow-values", default="", parse_from_config=True, comma_separated_list=True,
+            help="Values never treated as secrets: public keys of test services, published "
+                 "examples (default: none; a list of published ones is built in).")
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         for finding in analyze_tree(self._tree, self._lines, self._options):

@@ -42,6 +42,10 @@ class FreshchatChecker(BaseRawFileChecker):
             "type": "csv", "default": (), "metavar": "<patterns>",
             "help": "Names never treated as credential names; shell-style patterns, "
                     "case-insensitive, e.g. test_*,FAKE_TOKEN."}),
+        ("freshchat-allow-values", {
+            "type": "csv", "default": (), "metavar": "<values>",
+            "help": "Values never treated as secrets: public keys of test services, published "
+                    "examples (a list of published ones is built in)."}),
     )
 
     def __init__(self, linter: Any) -> None:
@@ -53,7 +57,7 @@ class FreshchatChecker(BaseRawFileChecker):
         config = self.linter.config
         self._engine_options = cached_options(
             tuple(config.freshchat_extra_words), tuple(config.freshchat_remove_words),
-            tuple(config.freshchat_ignore_names), _SUPPRESSIONS)
+            tuple(config.freshchat_ignore_names), _SUPPRESSIONS, tuple(config.freshchat_allow_values))
 
     def process_module(self, node: "nodes.Module") -> None:
         try:

@@ -60,8 +60,10 @@ def test_skips_virtualenvs_and_build_folders(tmp_path: pathlib.Path):
 
 def test_pyproject_settings(tmp_path: pathlib.Path):
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.freshchat-secrets]\nextra-words = ["pin"]\nignore-names = ["fake_*"]\nexclude = ["vendored"]\n')
-    (tmp_path / "app.py").write_text(f'card_pin = "{hex_key(4)}"\nfake_token = "{hex_key(5)}"\n')
+        '[tool.freshchat-secrets]\nextra-words = ["pin"]\nignore-names = ["fake_*"]\nexclude = ["vendored"]\n'
+        f'allow-values = ["{hex_key(7)}"]\n')
+    (tmp_path / "app.py").write_text(f'card_pin = "{hex_key(4)}"\nfake_token = "{hex_key(5)}"\n'
+                                     f'sandbox_token = "{hex_key(7)}"\n')
     (tmp_path / "vendored").mkdir()
     (tmp_path / "vendored" / "lib.py").write_text(f'token = "{hex_key(6)}"\n')
     proc = run([*CLI, "check", "--format", "json", "."], cwd=str(tmp_path))

@@ -45,9 +45,11 @@ def test_noqa_and_disable_noqa(tmp_path: pathlib.Path):
 
 def test_options_from_config_file(tmp_path: pathlib.Path):
     source = tmp_path / "app.py"
-    source.write_text(f'card_pin = "{hex_key(2)}"\ntest_token = "{hex_key(3)}"\nreal_token = "{hex_key(4)}"\n')
+    source.write_text(f'card_pin = "{hex_key(2)}"\ntest_token = "{hex_key(3)}"\nreal_token = "{hex_key(4)}"\n'
+                      f'sandbox_token = "{hex_key(5)}"\n')
     (tmp_path / "setup.cfg").write_text(
-        "[flake8]\nselect = FCH\nfreshchat-extra-words = pin\nfreshchat-ignore-names = test_*\n")
+        "[flake8]\nselect = FCH\nfreshchat-extra-words = pin\nfreshchat-ignore-names = test_*\n"
+        f"freshchat-allow-values = {hex_key(5)}\n")
     proc = run([PY, "-m", "flake8", "app.py"], cwd=str(tmp_path))
     assert parse_report(proc.stdout) == {("app.py", 1, "FCH201"), ("app.py", 3, "FCH201")}
     proc = run([PY, "-m", "flake8", "--freshchat-remove-words=token", "app.py"], cwd=str(tmp_path))

@@ -4,13 +4,20 @@ from __future__ import annotations
 import pathlib
 
 from .surfaces import PY, run
-from .synthetic import app_uuid, base62_key, freshchat_legacy_token, freshchat_token, hex_key, other_jwt
+from .synthetic import (app_uuid, base62_key, freshchat_legacy_token, freshchat_token, hex_key, other_jwt,
+                        private_key_pem, vendor_tokens)
+
+PEM = private_key_pem(7)
+URL_PASSWORD = "Vq7pLw2rT9xZ"
 
 SECRETS = {
     "TOKEN": freshchat_token(1), "LEGACY": freshchat_legacy_token(2), "OTHER": other_jwt(3),
     "HEX": hex_key(4), "B62": base62_key(5), "UUID": app_uuid(6), "PW": "Tr0ub4dor&3",
     "SHORT": "adm1", "WORD": "letmein",
+    # v2: a private key's body, a vendor token, a URL's password
+    "PEM_BODY": PEM.splitlines()[1], "VENDOR": vendor_tokens(8)["GitHub"], "URL_PW": URL_PASSWORD,
 }
+FINDINGS = 13
 
 
 def planted(folder: pathlib.Path) -> pathlib.Path:
@@ -27,6 +34,9 @@ def planted(folder: pathlib.Path) -> pathlib.Path:
         f'db_password = "{SECRETS["SHORT"]}"\n'
         f'if password == "{SECRETS["B62"]}x": pass\n'
         f'admin_password = "{SECRETS["WORD"]}"\n'
+        f'SIGNER = {PEM!r}\n'
+        f'CLIENT = Github("{SECRETS["VENDOR"]}")\n'
+        f'DATABASE_URL = "postgres://app:{URL_PASSWORD}@db/app"\n'
     )
     return path
 
@@ -39,7 +49,7 @@ def assert_no_secret(text: str) -> None:
 def test_planted_file_has_findings_for_every_secret(tmp_path):
     path = planted(tmp_path)
     proc = run([PY, "-m", "flake8_freshchat", "check", str(path)])
-    assert len(proc.stdout.splitlines()) == 10
+    assert len(proc.stdout.splitlines()) == FINDINGS
 
 
 def test_no_output_format_leaks(tmp_path):
@@ -48,7 +58,7 @@ def test_no_output_format_leaks(tmp_path):
     for fmt in ("text", "json", "sarif"):
         outputs.append(run([PY, "-m", "flake8_freshchat", "check", "--format", fmt, str(path)]))
     for proc in outputs:
-        assert proc.stdout.count("FCH") >= 10 or proc.stdout.count('"FCH') >= 10
+        assert proc.stdout.count("FCH") >= FINDINGS or proc.stdout.count('"FCH') >= FINDINGS
         assert_no_secret(proc.stdout + proc.stderr)
 
 
@@ -60,7 +70,8 @@ def test_pylint_outputs_do_not_leak(tmp_path):
     for fmt in ("text", "json", "parseable"):
         proc = run([PY, "-m", "pylint", "--load-plugins=pylint_freshchat", "--disable=all", f"--enable={symbols}",
                     f"--output-format={fmt}", "--score=n", str(path)])
-        assert proc.stdout.count("hardcoded-") >= 10 or proc.stdout.count("7101") + proc.stdout.count("712") >= 10
+        assert proc.stdout.count("hardcoded-") >= FINDINGS or (
+            proc.stdout.count("7101") + proc.stdout.count("712") + proc.stdout.count("713") >= FINDINGS)
         assert_no_secret(proc.stdout + proc.stderr)
 
 

@@ -14,7 +14,7 @@ from flake8_freshchat.engine import analyze_source
 from .conftest import CASES, case_files
 from .markers import expected
 from .surfaces import PY, run
-from .synthetic import freshchat_token, hex_key
+from .synthetic import freshchat_token, hex_key, private_key_pem, vendor_tokens
 
 SERVER = [sys.executable, "-m", "flake8_freshchat", "lsp"]
 
@@ -128,11 +128,14 @@ async def test_fix_all(client: LanguageClient, tmp_path: pathlib.Path):
 
 @pytest.mark.asyncio
 async def test_messages_never_hold_a_secret(client: LanguageClient, tmp_path: pathlib.Path):
-    secrets = [hex_key(5), freshchat_token(6), "Tr0ub4dor&3"]
+    pem = private_key_pem(4)
+    secrets = [hex_key(5), freshchat_token(6), "Tr0ub4dor&3", pem.splitlines()[1], vendor_tokens(7)["Slack"],
+               "Vq7pLw2rT9xZ"]
     path = tmp_path / "app.py"
-    path.write_text(f'api_key = "{secrets[0]}"\n# {secrets[1]}\nDB_PASSWORD = "{secrets[2]}"\n')
+    path.write_text(f'api_key = "{secrets[0]}"\n# {secrets[1]}\nDB_PASSWORD = "{secrets[2]}"\n'
+                    f'SIGNER = {pem!r}\nBOT = "{secrets[4]}"\nDSN = "postgres://app:{secrets[5]}@db/app"\n')
     uri = await _open(client, path)
-    assert len(client.diagnostics[uri]) == 3
+    assert [d.code for d in client.diagnostics[uri]] == ["FCH201", "FCH101", "FCH201", "FCH301", "FCH302", "FCH303"]
     shown = repr(client.diagnostics[uri]) + repr(client.log_messages) + repr(client.messages)
     assert not any(secret in shown for secret in secrets)
 

@@ -110,12 +110,14 @@ def test_parallel_jobs_give_identical_findings():
 def test_options_in_pyproject(tmp_path: pathlib.Path):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.pylint.main]\nload-plugins = ["pylint_freshchat"]\n'
-        '[tool.pylint.freshchat]\nfreshchat-extra-words = ["pin"]\nfreshchat-ignore-names = ["test_*"]\n')
-    (tmp_path / "app.py").write_text(f'card_pin = "{hex_key(3)}"\ntest_token = "{hex_key(4)}"\n')
+        '[tool.pylint.freshchat]\nfreshchat-extra-words = ["pin"]\nfreshchat-ignore-names = ["test_*"]\n'
+        f'freshchat-allow-values = ["{hex_key(5)}"]\n')
+    (tmp_path / "app.py").write_text(f'card_pin = "{hex_key(3)}"\ntest_token = "{hex_key(4)}"\n'
+                                     f'sandbox_token = "{hex_key(5)}"\n')
     proc = run([PY, "-m", "pylint", "--disable=all", f"--enable={SYMBOLS}", "--score=n", "app.py"],
                cwd=str(tmp_path))
     assert "app.py:1:11: W7121: hardcoded secret" in proc.stdout
-    assert "app.py:2" not in proc.stdout
+    assert "app.py:2" not in proc.stdout and "app.py:3" not in proc.stdout
 
 
 def test_options_in_pylintrc(tmp_path: pathlib.Path):

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..engine.registry import RULES
 from .config import ConfigError, excludes, load_settings
 from .files import discover
 from .report import FORMATS
@@ -76,7 +77,7 @@ def _explain(args: argparse.Namespace) -> int:
 
     text = explain_text(args.code)
     if text is None:
-        print(f"freshchat-secrets: error: unknown code {args.code!r}; codes are FCH101-FCH206",
+        print(f"freshchat-secrets: error: unknown code {args.code!r}; codes are {RULES[0].code}-{RULES[-1].code}",
               file=sys.stderr)
         return EXIT_ERROR
     sys.stdout.write(text)

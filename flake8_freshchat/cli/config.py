@@ -12,7 +12,7 @@ else:  # pragma: no cover
 
 from ..engine import Options
 
-KNOWN_KEYS = frozenset({"extra-words", "remove-words", "ignore-names", "exclude"})
+KNOWN_KEYS = frozenset({"extra-words", "remove-words", "ignore-names", "exclude", "allow-values"})
 
 
 class ConfigError(Exception):
@@ -60,7 +60,8 @@ def load_settings(path: str | None, start: str = ".") -> Settings:
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) in [tool.freshchat-secrets]: {', '.join(unknown)}")
-    options = Options.build(_list(table, "extra-words"), _list(table, "remove-words"), _list(table, "ignore-names"))
+    options = Options.build(_list(table, "extra-words"), _list(table, "remove-words"), _list(table, "ignore-names"),
+                            allow_values=_list(table, "allow-values"))
     return Settings(options, _list(table, "exclude"), path)
 
 

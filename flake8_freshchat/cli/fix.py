@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import sys
 import tempfile
+from collections.abc import Sequence
 
 from .. import envfile
+from ..engine import Finding, SourceError, analyze_source
 from ..engine.envnames import EnvNameAllocator
 from ..engine.messages import masked
 from .config import excludes, load_settings
@@ -37,17 +40,57 @@ def _write_atomically(path: str, data: bytes) -> None:
 
 
 def _masked(text: str, secrets: list[str]) -> str:
-    """A diff for review: every secret shown as its first characters, never whole."""
+    """Every secret shown as its first characters, never whole."""
     for secret in sorted(set(secrets), key=len, reverse=True):
         if secret:
             text = text.replace(secret, masked(secret))
     return text
 
 
-def _diff(path: str, before: bytes, after: bytes, secrets: list[str]) -> str:
-    old = before.decode("utf-8", "replace").splitlines(keepends=True)
-    new = after.decode("utf-8", "replace").splitlines(keepends=True)
-    return _masked("".join(difflib.unified_diff(old, new, fromfile=path, tofile=path)), secrets)
+def _masked_literals(text: str, findings: Sequence[Finding]) -> str:
+    """`text` with the source of each finding's literal cut to its first characters: a
+    literal spelt with escapes (`"…\\nMIIE…"`) does not hold its value verbatim."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    spans = []
+    for f in findings:
+        if f.line < len(starts) and f.end_line < len(starts):
+            spans.append((starts[f.line - 1] + f.col, starts[f.end_line - 1] + f.end_col))
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + _masked_source(text[start:end]) + text[end:]
+    return text
+
+
+_OPENING = re.compile(r"""[rRbBuUfF]{0,2}(?:'{3}|"{3}|'|")""")
+
+
+def _masked_source(literal: str) -> str:
+    """`"4283…"`: the literal's quotes kept around the first characters of what they hold."""
+    opening = _OPENING.match(literal)
+    quote = opening.group().lstrip("rRbBuUfF") if opening else ""
+    if not opening or not literal.endswith(quote) or len(literal) < len(opening.group()) + len(quote):
+        return masked(literal)
+    inner = literal[opening.end():len(literal) - len(quote)]
+    return opening.group() + masked(inner) + quote
+
+
+def _review_text(data: bytes, findings: Sequence[Finding] | None = None) -> str:
+    text = data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    if findings is None:  # the fixed text: what is still reported there is masked too
+        try:
+            findings = analyze_source(text)
+        except SourceError:
+            findings = ()
+    return _masked_literals(text, findings)
+
+
+def _diff(path: str, before: bytes, after: bytes, findings: Sequence[Finding]) -> str:
+    """A diff for review (not for `patch`): every literal that held a secret is masked."""
+    old = _review_text(before, findings).splitlines(keepends=True)
+    new = _review_text(after).splitlines(keepends=True)
+    diff = "".join(difflib.unified_diff(old, new, fromfile=path, tofile=path))
+    return _masked(diff, [f.secret for f in findings])
 
 
 def run_fix(args: argparse.Namespace) -> int:
@@ -86,8 +129,7 @@ def run_fix(args: argparse.Namespace) -> int:
         if fixed.changed:
             changed_files += 1
             if args.diff:
-                secrets = [f.secret for f in result.findings]
-                sys.stdout.write(_diff(result.path, before, fixed.code, secrets))
+                sys.stdout.write(_diff(result.path, before, fixed.code, result.findings))
             else:
                 _write_atomically(result.path, fixed.code)
     errors = [r for r in results if r.error]
