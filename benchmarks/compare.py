@@ -51,6 +51,18 @@ def planted_corpus(into: pathlib.Path) -> pathlib.Path:
     sources = sorted((ROOT / "tests" / "cases").rglob("*.py"))
     if (SHARED / "corpus").is_dir():
         sources += sorted((SHARED / "corpus").glob("*.py"))
+    return _flat_copy(sources, into)
+
+
+def corpus_v2(into: pathlib.Path) -> pathlib.Path | None:
+    """../shared/corpus_v2: the public examples of version 2 of the contract, alone."""
+    if not (SHARED / "corpus_v2").is_dir():
+        return None
+    return _flat_copy(sorted((SHARED / "corpus_v2").glob("*.py")), into)
+
+
+def _flat_copy(sources: list[pathlib.Path], into: pathlib.Path) -> pathlib.Path:
+    into.mkdir()
     for path in sources:
         if not path.name.endswith((".fixed.py", ".good.py")):
             shutil.copy(path, into / (("doc_" if path.parent.name == "docs" else "") + path.name))
@@ -268,8 +280,8 @@ def main() -> None:
     args = parser.parse_args()
     real = real_code()
     with tempfile.TemporaryDirectory() as tmp:
-        (pathlib.Path(tmp) / "planted").mkdir()
         corpus = planted_corpus(pathlib.Path(tmp) / "planted")
+        second = corpus_v2(pathlib.Path(tmp) / "v2")
         planted_files = len(list(corpus.glob("*.py")))
         rows = []
         for name, (runner, any_code) in TOOLS.items():
@@ -278,16 +290,19 @@ def main() -> None:
             if any_code and shutil.which(runner.__name__.removeprefix("run_").replace("_", "-")) is None:
                 rows.append((name, None, None, None, None))
                 continue
-            recall, precision = score(corpus, runner([str(corpus)]), any_code)
+            planted = score(corpus, runner([str(corpus)]), any_code)
+            v2 = score(second, runner([str(second)]), any_code) if second else (float("nan"),) * 2
             seconds, found = wall(runner, list(real.values()))
-            rows.append((name, recall, precision, len(found), seconds))
-    print(f"planted credentials: {planted_files} files; real code: {', '.join(real)}")
-    print(f"{'tool':28} {'recall':>7} {'precision':>9} {'on real code':>13} {'wall s':>8}")
-    for name, recall, precision, found, seconds in rows:
-        if recall is None:
+            rows.append((name, planted, v2, len(found), seconds))
+    print(f"planted credentials: {planted_files} files (our cases and ../shared/corpus), and ../shared/corpus_v2 "
+          f"alone; real code: {', '.join(real)}")
+    print(f"{'tool':28} {'recall':>7} {'precision':>9} {'v2 recall':>9} {'v2 prec.':>9} {'on real code':>13} "
+          f"{'wall s':>8}")
+    for name, planted, v2, found, seconds in rows:
+        if planted is None:
             print(f"{name:28} {'not installed':>40}")
             continue
-        print(f"{name:28} {recall:7.3f} {precision:9.3f} {found:13d} {seconds:8.2f}")
+        print(f"{name:28} {planted[0]:7.3f} {planted[1]:9.3f} {v2[0]:9.3f} {v2[1]:9.3f} {found:13d} {seconds:8.2f}")
 
     plugin, parse, files = plugin_over_parse(real["django"])
     print(f"\nflake8 plugin / ast.parse on {files} Django files: {plugin:.3f}s / {parse:.3f}s = "
