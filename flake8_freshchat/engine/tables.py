@@ -89,10 +89,11 @@ def vendor_markers() -> tuple[str, ...]:
 
 
 @functools.cache
-def sink_words() -> tuple[str, ...]:
-    """Lower-case texts that every call of a known sink holds: `login`, `hmac.new`, `auth`."""
-    words = {".".join(s.callee).lower() for s in sinks()} | set(sink_pairs()[0])
-    return tuple(sorted(words))
+def sink_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Lower-case names whose calls are known sinks (`login`, `hmac.new`), and the keywords
+    that take a (user, password) pair (`auth`)."""
+    callees = {".".join(s.callee).lower() for s in sinks()}
+    return tuple(sorted(callees)), tuple(sorted(sink_pairs()[0]))
 
 
 @functools.cache
