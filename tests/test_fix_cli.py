@@ -12,7 +12,7 @@ from dotenv import dotenv_values
 
 from flake8_freshchat.engine import Options, analyze_source
 
-from .conftest import case_files
+from .conftest import SHARED_CORPUS, SHARED_CORPUS_V2, case_files
 from .surfaces import PY, flake8, run
 from .synthetic import freshchat_token, hex_key
 
@@ -78,7 +78,10 @@ def test_fix_corpus_and_cases_with_env_file(tmp_path: pathlib.Path):
     assert {p: p.read_bytes() for p in files} == snapshot and (work / ".env").read_bytes() == env_before
 
 
-def test_public_corpus_fix(corpus, tmp_path: pathlib.Path):
+def test_public_corpus_fix(tmp_path: pathlib.Path):
+    corpus = SHARED_CORPUS
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus is not beside this checkout")
     work = tmp_path / "corpus"
     shutil.copytree(corpus, work)
     clean_mtime = (work / "clean.py").stat().st_mtime_ns
@@ -94,6 +97,28 @@ def test_public_corpus_fix(corpus, tmp_path: pathlib.Path):
         'SENDGRID_API_KEY: str = os.environ["SENDGRID_API_KEY"]  # expect: FCH201',
         'access_token = os.environ["ACCESS_TOKEN"]  # expect: FCH201',
     ]
+
+
+def test_public_corpus_v2_fix(tmp_path: pathlib.Path):
+    if not SHARED_CORPUS_V2.is_dir():
+        pytest.skip("../shared/corpus_v2 is not beside this checkout")
+    work = tmp_path / "corpus_v2"
+    shutil.copytree(SHARED_CORPUS_V2, work)
+    for path in work.iterdir():
+        path.chmod(0o644)
+    proc = run([*CLI, "fix", "--env-file", ".env", "."], cwd=str(work))
+    assert proc.returncode == 1
+    found, _ = flake8(["."], cwd=str(work))
+    assert [code for _, _, code in found] == ["FCH206"]  # the comparison stays for a person
+    env = dotenv_values(work / ".env")
+    assert len(env) == 11
+    assert env["ANALYTICS_DB"] == "postgres://analyst:An4lyst-Pw-31@warehouse:5432/events"
+    assert env["DATABASE_DSN"] == "dbname=shop user=shop password=Sh0p-Db-Pw9 host=db"
+    assert env["CLIENT_TOKEN"] == "c7f3a9e1b5d2480f96ab3e7c1d5f2a8b"
+    text = (work / "second_engine.py").read_text()
+    assert 'web = api = CLIENT_TOKEN = os.environ["CLIENT_TOKEN"]' in text
+    assert 'CONN = psycopg2.connect(os.environ["DATABASE_DSN"])' in text
+    assert '"stripe_public": "pk_live_51NzQ2yKZ9vR3mN8pL4tW7cB"' in text  # publishable: not a secret
 
 
 def test_diff_writes_nothing_and_never_shows_a_secret(tmp_path: pathlib.Path):
