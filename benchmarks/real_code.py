@@ -55,7 +55,7 @@ TEST_PARTS = {"test", "tests", "testing", "fixtures", "test_data", "testdata", "
 def is_test_path(path: pathlib.Path, root: pathlib.Path) -> bool:
     for part in path.relative_to(root).parts:
         lowered = part.lower()
-        if lowered in TEST_PARTS or lowered.endswith(("_test", "_tests")) or (
+        if lowered in TEST_PARTS or lowered.endswith(("_test", "_tests", "_test.py", "_tests.py")) or (
                 lowered.startswith("test_") and lowered.endswith(".py")) or lowered.startswith("tests_"):
             return True
     return False

@@ -9,6 +9,9 @@ from flake8_freshchat.engine.names import Vocabulary, credential_name, env_var_n
     "apikey", "APIKey", "clientSecret", "private_key", "signing_key", "webhook-key", "password2",
     "access_tokens", "dbpassword", "authtoken", "secretkey", "X-Auth-Token", "Proxy-Authorization",
     "FRESHCHAT_API_TOKEN", "license_key", "consumerKey", "master.key", "service_account_key",
+    # v2
+    "PASS", "db_pass", "SMTP_PASS", "_pass", "password_for_backups", "DEPLOY_KEY", "PassWord", "userPassPhrase",
+    "token_of_service", "new_password",
 ])
 def test_credential_names(name):
     assert credential_name(name) is not None
@@ -18,6 +21,10 @@ def test_credential_names(name):
     "token_type", "PASSWORD_FIELD", "secret_name", "cache_key", "primary_key", "public_key",
     "TOKEN_URL", "csrf_token_name", "key", "monkey", "tokenizer", "password_hint", "keys",
     "sort_key", "secretary", "max_tokens_per_request", "", None, "x" * 300,
+    # v2: actions, states, cursors, passes of an algorithm
+    "reset_password", "change_password", "forgot_password", "set_password", "verify_password",
+    "INVALID_PASSWORD", "page_token", "next_page_token", "continuation_token", "sync_token", "cursor",
+    "first_pass", "render_pass", "bypass", "compass", "passed",
 ])
 def test_not_credential_names(name):
     assert credential_name(name) is None

@@ -301,7 +301,9 @@ class _Extractor:
             if isinstance(node, (ast.BoolOp, ast.List, ast.Tuple, ast.Set)) and (passes or not claim_only):
                 inner = binding if passes else None
                 if inner is not None and not isinstance(node, ast.BoolOp):
-                    inner = inner._replace(element=True)  # one of several values under the name
+                    # One of several values under the name; rows of a table (a list of tuples)
+                    # are data, not credentials, so the name reaches one level down only.
+                    inner = None if inner.element else inner._replace(element=True)
                 for child in (node.values if isinstance(node, ast.BoolOp) else node.elts):
                     push((child, ctx, inner))
                 continue

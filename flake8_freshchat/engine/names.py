@@ -63,9 +63,19 @@ class CredentialName:
         return self.noun in ("key", "token", "secret", "apikey")
 
 
+#: `PassWord`, `PassPhrase`: one noun written as two capitalised words.
+_SPLIT_NOUNS = {("pass", "word"): "password", ("pass", "wd"): "passwd", ("pass", "phrase"): "passphrase"}
+
+
 def split_words(name: str) -> list[str]:
-    """`X-Api-Key` -> [x, api, key]; `githubToken` -> [github, token]; `APIKey` -> [api, key]."""
-    return [w.lower() for w in _WORD.findall(name)]
+    """`X-Api-Key` -> [x, api, key]; `githubToken` -> [github, token]; `APIKey` -> [api, key];
+    `PassWord` -> [password]."""
+    words = [w.lower() for w in _WORD.findall(name)]
+    for i in range(len(words) - 2, -1, -1):
+        joined = _SPLIT_NOUNS.get((words[i], words[i + 1]))
+        if joined:
+            words[i:i + 2] = [joined]
+    return words
 
 
 def _singular(word: str) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import formats
-from .names import DEFAULT_VOCABULARY, CredentialName, Vocabulary, is_credential_word
+from .names import DEFAULT_VOCABULARY, CredentialName, Vocabulary, credential_name, is_credential_word
 from .tables import public_values, value_words, vendor_prefixes
 from .tokens import is_jwt
 from .words import made_of_words
@@ -38,6 +38,18 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 _CODE_LIKE = re.compile(r"[A-Za-z_][\w.]*\s*[\[(][\w.,\s\[\]()|]*[\])]")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BASE64_PIECE = re.compile(r"[A-Za-z0-9+/=_-]+")
+#: Regular-expression syntax: character classes, escapes, groups, lazy repeats.
+_REGEX_SYNTAX = re.compile(r"\\[wdsbWDSBAZ]|\(\?[:=!<P]|\[\^|\.[*+]\??|[A-Za-z0-9]-[A-Za-z0-9]\]|\]\+|\]\*")
+#: Markup: a tag (`<td>`, `</s>`, `<|endoftext|>`), or one word framed as tokenizers and
+#: templates frame it (`__unk__`, `[MASK2]`, `|SPEAKER|`, `▁<PRE>`).
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9_-]{0,30}>|<\|[^|<>]{1,40}\|>")
+_FRAMED_WORD = re.compile(r"[^\w\s]{0,2}(?:__|[\[<{|])[A-Za-z][A-Za-z0-9_]{0,30}(?:__|[\]>}|])[^\w\s]{0,2}")
+#: `.models.v1_secret`: a relative module path.
+_RELATIVE_MODULE = re.compile(r"\.+[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+#: `urn:ietf:params:oauth:token-type:jwt`: names joined by colons.
+_COLON_PATH = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]+)+")
+#: `SSWS_TOKEN`, `ansible_ssh_pass`, `hf_oauth__refresh_token`: a name, each piece letters or digits.
+_NAME_PIECES = re.compile(r"_*[A-Za-z]+(?:[_.-]+(?:[A-Za-z]+|[0-9]+))+_*|_*[A-Za-z]+_*")
 _PROSE_WORD = re.compile(r"[(\"']?[A-Za-z][A-Za-z'-]*[.,;:!?)\"']?")
 _EDGES = "_-.:*[]<>() "
 
@@ -55,8 +67,14 @@ class Secret:
     shape: str
 
 
+def _is_periodic(text: str) -> bool:
+    """`0123456789012345…`, `abcabcabc`: a short pattern repeated, typed to fill a field."""
+    n = len(text)
+    return n >= 8 and any(text == (text[:p] * (n // p + 1))[:n] for p in range(1, min(11, n // 2 + 1)))
+
+
 def is_placeholder(text: str) -> bool:
-    if _PLACEHOLDER_WHOLE.fullmatch(text):
+    if _PLACEHOLDER_WHOLE.fullmatch(text) or _is_periodic(text):
         return True
     distinct = set(text)
     if len(distinct) == 1:
@@ -79,11 +97,16 @@ def _path_segment_ok(segment: str) -> bool:
         len(segment) <= 3 or segment.replace(".", "").isdigit() or made_of_words(segment))
 
 
-def _is_reference(text: str) -> bool:
-    """Environment-variable names, URLs without a password, paths, ARNs, dotted paths."""
-    if _ALL_CAPS.fullmatch(text):
-        return _is_words(text)
-    if text.startswith("arn:"):
+def _is_reference(text: str, vocab: Vocabulary = DEFAULT_VOCABULARY) -> bool:
+    """Environment-variable and setting names, URLs without a password, paths, ARNs and URNs,
+    dotted and relative module paths."""
+    if _ALL_CAPS.fullmatch(text) and ("_" in text or _is_words(text)):
+        return _is_words(text) or all(p.isalpha() or p.isdigit() for p in text.split("_") if p)
+    if _NAME_PIECES.fullmatch(text) and credential_name(text, vocab) is not None:
+        return True  # the name of a credential (a variable, a setting), not its value
+    if text.startswith(("arn:", "urn:")) or _RELATIVE_MODULE.fullmatch(text):
+        return True
+    if _COLON_PATH.fullmatch(text) and all(_is_words(p) for p in text.split(":") if p):
         return True
     if _URL.fullmatch(text):
         return True  # one with a password is judged before
@@ -96,7 +119,10 @@ def _is_reference(text: str) -> bool:
 
 
 def _is_code_like(text: str) -> bool:
-    """Type expressions and calls: `List[V1LocalObjectReference]`, `dict(str, int)`."""
+    """Type expressions and calls (`List[V1LocalObjectReference]`, `dict(str, int)`),
+    regular expressions (`[-!#$%&'*+.^_`|~0-9a-zA-Z]+`) and markup (`<td></td>`, `__unk__`)."""
+    if _REGEX_SYNTAX.search(text) or _MARKUP_TAG.search(text) or _FRAMED_WORD.fullmatch(text):
+        return True
     if not _CODE_LIKE.fullmatch(text):
         return False
     return all(len(name) <= 3 or made_of_words(name) for name in _IDENTIFIER.findall(text))
@@ -127,6 +153,13 @@ def _is_value_word(text: str, vocab: Vocabulary) -> bool:
     return bool(core) and core.isalpha() and is_credential_word(core, vocab)
 
 
+def _spells_a_noun(word: str, vocab: Vocabulary) -> bool:
+    """`bandpass`, `passport`: a word that holds a credential noun is not a password typed
+    for one."""
+    lowered = word.lower()
+    return any(noun in lowered for noun in vocab.password_nouns)
+
+
 def _template_secret(text: str) -> bool:
     """A format string: only a strong secret between its fields counts."""
     for piece in _FORMAT_FIELD.split(text):
@@ -134,6 +167,24 @@ def _template_secret(text: str) -> bool:
         if len(piece) >= 16 and " " not in piece and not _is_words(piece) and not _is_reference(piece):
             return True
     return False
+
+
+def _is_marked_up_words(text: str) -> bool:
+    """Words wrapped in markup, as tokenizers and templates spell them: `<td></td>`,
+    `[MASK2]`, `|SPEAKER|`, `#bygroup`, `@wandbcode{`. Digits stay in runs of one or two."""
+    letters = "".join(ch if ch.isalnum() else " " for ch in text).split()
+    return bool(letters) and all(_is_words(piece) for piece in letters)
+
+
+def _is_phrase(text: str, vocab: Vocabulary) -> bool:
+    """Words with blanks that name or ask for a credential (`Vault password: `) or hold no
+    digit at all (` * [would prune] `): a message, not a secret."""
+    pieces = [piece.strip(_EDGES + ",;!?'\"*#@|{}") for piece in text.split()]
+    pieces = [piece for piece in pieces if piece]
+    if any(piece.isalpha() and is_credential_word(piece, vocab) for piece in pieces):
+        return True
+    return not any(ch.isdigit() for ch in text) and all(_is_words(piece) for piece in pieces if piece.isalpha()) \
+        and any(piece.isalpha() for piece in pieces)
 
 
 def _mixes(text: str) -> bool:
@@ -168,21 +219,22 @@ def judge(text: str, password_type: bool = False, allowed: frozenset[str] = froz
         body = _base64_body(text)
         if body is not None:
             return judge(body, password_type, allowed, vocab)
-        if _is_prose(text):
+        if _is_prose(text) or _is_phrase(text, vocab):
             return None
     if _FORMAT_FIELD.search(text):
         return "random" if _template_secret(text) else None
-    if _is_reference(text) or _is_code_like(text):
+    if _is_reference(text, vocab) or _is_code_like(text):
         return None
     if text.lower() in _TECHNICAL_TERMS or text.lower() in _NOT_PASSWORDS:
         return None
     core = text.strip("_")  # _password_reset_token, __init__
     if _IDENTIFIER_LIKE.fullmatch(core) and _is_words(core) and not (password_type and any(c.isdigit() for c in text)):
         # Identifier-like words; under a password-type name one such word is a password.
-        if password_type and core == text and text.isalpha() and len(text) >= 4:
+        if password_type and core == text and text.isalpha() and len(text) >= 4 \
+                and not _spells_a_noun(text, vocab):
             return "password"
         return None
-    if len(text) >= 6 and _mixes(text):
+    if len(text) >= 6 and _mixes(text) and not _is_marked_up_words(text):
         return "mixed"
     if len(text) >= 16 and not (made_of_words(text) and " " not in text.strip()):
         return "random"

@@ -71,3 +71,9 @@ def login(password=None, token="", api_key="<api-key>"):
 def render(context):
     context["password"] = "%(password)s"
     return {"token": "{token}", "secret": "{{ secret }}"}
+
+
+settings_pass = [
+    ("boxcar", 10, 0),
+    ("hann", 256, 128),
+]

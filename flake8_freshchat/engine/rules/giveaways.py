@@ -11,7 +11,8 @@ from ..names import env_var_name
 from ..values import judge, url_secret
 from .base import RuleContext, make_finding
 
-#: Documentation is not code: a docstring is reported for a private key alone.
+#: Documentation is not code: keys, tokens and URLs in docstrings are examples (Twilio's
+#: API docs show truncated PEM keys); only a Freshchat token is reported there (FCH101).
 _NOT_CODE = frozenset({Kind.COMMENT, Kind.DOCSTRING})
 
 
@@ -40,8 +41,8 @@ def _whole(candidate: Candidate) -> tuple[int, int]:
 
 
 def private_key(candidate: Candidate, ctx: RuleContext) -> Finding | None:
-    """FCH301: a PEM or PGP private key with a body, in any string."""
-    if candidate.kind is Kind.COMMENT or not formats.has_private_key(candidate.value):
+    """FCH301: a PEM or PGP private key with a body, in any string of the code."""
+    if candidate.kind in _NOT_CODE or not formats.has_private_key(candidate.value):
         return None
     return make_finding("FCH301", candidate, _whole(candidate), candidate.name,
                         _env(candidate, "PRIVATE_KEY"))
