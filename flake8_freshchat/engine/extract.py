@@ -370,6 +370,14 @@ class _Extractor:
         operands = [node.left, *node.comparators]
         for operand in operands:
             push((operand, ctx, None))
+        if len(node.ops) > 1 and all(isinstance(op, (ast.Eq, ast.Is)) for op in node.ops):
+            # `password == safe == "…"`: in a chain of equalities every name meets every literal.
+            names = [name for name in map(_name_of, operands) if name is not None]
+            if names:
+                for operand in operands:
+                    if isinstance(operand, (ast.Constant, ast.JoinedStr)):
+                        push((operand, ctx, _Binding(Kind.COMPARISON, names[0], others=tuple(names[1:]))))
+                return
         for left, op, right in zip(operands, node.ops, operands[1:]):
             if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
                 for named, other in ((left, right), (right, left)):

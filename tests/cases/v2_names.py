@@ -31,3 +31,7 @@ RATE_LIMITS = {"reset_password": "20/m/ip,5/m/key", "change_password": "/account
 PAGES = {"next_page_token": "eyJwIjogMn0=", "continuation_token": "c2Vjb25kLXBhZ2U9Mg=="}
 sync_token = "bGFzdC1zeW5jPTIwMjQ="
 a = b = "not-a-credential-anyway"
+
+
+def chained(password, safe):
+    return password == safe == "s3cr3t-Chain"  # expect: FCH206
