@@ -12,6 +12,18 @@ from flake8_freshchat.engine import analyze_source
 from .surfaces import PY, run
 from .synthetic import hex_key
 
+
+def _parses(path: pathlib.Path) -> bool:
+    """Whether this Python parses the file: CPython 3.11 and 3.12 run out of recursion on a
+    5,000-term concatenation, 3.10 and 3.13 do not."""
+    import ast
+
+    try:
+        ast.parse(path.read_text())
+    except RecursionError:
+        return False
+    return True
+
 CLI = [PY, "-m", "flake8_freshchat"]
 
 
@@ -43,7 +55,7 @@ def test_hostile_files_through_check(tmp_path: pathlib.Path):
         "latin1_no_cookie.py": "cannot decode: not UTF-8, and no valid coding declaration",
         "null.py": "cannot parse: source code string cannot contain null bytes",
         "deep_parens.py": "cannot parse: too many nested parentheses at line 1",
-        "deep.py": "cannot parse: too deeply nested",
+        **({} if _parses(tmp_path / "deep.py") else {"deep.py": "cannot parse: too deeply nested"}),
     }
     findings = sorted((line.split(":")[0].rsplit("/", 1)[1], line.split(":")[1])
                       for line in proc.stdout.splitlines())

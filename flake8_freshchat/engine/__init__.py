@@ -90,6 +90,8 @@ def parse_source(source: str) -> tuple[ast.Module, str]:
     """The tree and the newline-normalised text it was parsed from."""
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in source:  # 3.10 raises a bare ValueError, 3.11 on a SyntaxError: one message for all
+        raise SourceError("cannot parse: source code string cannot contain null bytes")
     try:
         return ast.parse(source), source
     except SyntaxError as exc:
