@@ -1,5 +1,7 @@
+"""`python -m flake8_freshchat`: the `freshchat-secrets` command line."""
 import sys
 
 from .cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # LibCST's codemod discovery imports every module of the package
+    sys.exit(main())

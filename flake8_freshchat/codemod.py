@@ -77,10 +77,15 @@ def _quote_fstring_text(text: str) -> str:
     return "".join(out)
 
 
-def _lookup_source(name: str, lookup: str, quote: str = '"') -> str:
+def _lookup_source(name: str, lookup: str, quote: str = '"', is_bytes: bool = False) -> str:
+    """`os.environ["NAME"]`, or `.get`; bytes get `.encode()`, after a "" default with `.get`
+    so that an unset variable is not an AttributeError on None."""
     if lookup == "get":
-        return f"os.environ.get({quote}{name}{quote})"
-    return f"os.environ[{quote}{name}{quote}]"
+        default = f", {quote}{quote}" if is_bytes else ""
+        source = f"os.environ.get({quote}{name}{quote}{default})"
+    else:
+        source = f"os.environ[{quote}{name}{quote}]"
+    return f"{source}.encode()" if is_bytes else source
 
 
 _ENVIRON = libcst_matchers.Attribute(value=libcst_matchers.Name("os"), attr=libcst_matchers.Name("environ"))
@@ -115,6 +120,12 @@ def _rewrite(finding: Finding) -> str:
     if finding.plants_env:
         return DROP_STATEMENT
     return DROP_FALLBACK if finding.kind is Kind.FALLBACK else REPLACE
+
+
+def reads_its_name(finding: Finding) -> bool:
+    """A fallback or an os.environ write: the code reads the variable by this very name, so the
+    name cannot take a suffix and must be claimed before any other literal's."""
+    return _rewrite(finding) != REPLACE
 
 
 def _is_string(node: cst.CSTNode) -> bool:
@@ -160,6 +171,7 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         self.report = FixReport()
         self._plan: dict[tuple[int, int], tuple[Finding, str]] = {}
         self._concat_depth = 0
+        self._fstring_quotes: list[str] = []
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -182,7 +194,10 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
             if _rewrite(finding) != REPLACE:
                 name = finding.env_name
                 if not self.allocator.reserve(name, finding.secret):
+                    # Dropping this value would lose it: the env file keeps another one under NAME.
                     self.report.conflicts.append(finding)
+                    self._refuse(finding, f"{name} already stands for a different value in the env file")
+                    continue
             else:
                 name = self.allocator.allocate(finding.env_name, finding.secret, read_elsewhere)
             self._plan[(finding.line, finding.col)] = (finding, name)
@@ -210,6 +225,17 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         self.warn(f"line {finding.line}: {finding.code} not fixed: {reason}")
 
     # -- string literals -----------------------------------------------------------
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self._fstring_quotes.append(node.quote[0])
+
+    def _free_quote(self) -> str:
+        """A quote no enclosing f-string uses: before 3.12 a replacement field cannot hold
+        its f-string's own quote."""
+        for quote in ('"', "'"):
+            if quote not in self._fstring_quotes:
+                return quote
+        raise _Refusal("nested f-strings use both quotes; edit it by hand")
+
     def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
         self._concat_depth += 1
 
@@ -228,6 +254,7 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
 
     def leave_FormattedString(self, original_node: cst.FormattedString,
                               updated_node: cst.FormattedString) -> cst.BaseExpression:
+        self._fstring_quotes.pop()
         if self._concat_depth:
             return updated_node
         return self._literal(original_node, updated_node)
@@ -252,8 +279,9 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         return replacement.with_changes(lpar=updated.lpar, rpar=rpar)
 
     def _replacement(self, node: cst.BaseExpression, finding: Finding, name: str) -> cst.BaseExpression:
+        quote = self._free_quote()
         if finding.kind is Kind.DEFAULT:
-            return cst.parse_expression(_lookup_source(name, "get"))
+            return cst.parse_expression(_lookup_source(name, "get", quote, finding.is_bytes))
         if isinstance(node, cst.FormattedString) or (
                 isinstance(node, cst.ConcatenatedString) and node.evaluated_value is None):
             return self._in_fstring(node, finding, name)
@@ -265,14 +293,16 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
             raise _Refusal("the literal no longer holds the reported value")
         prefix, suffix = value[:start], value[end:]
         if not prefix and not suffix:
-            source = _lookup_source(name, self.lookup)
+            source = _lookup_source(name, self.lookup, quote, finding.is_bytes)
         else:
             if finding.is_bytes and not (prefix + suffix).isascii():
                 raise _Refusal("non-ASCII bytes around the secret")
+            if self._fstring_quotes:
+                raise _Refusal("a new f-string inside an f-string; edit it by hand")
             inner = _lookup_source(name, self.lookup, quote="'")
             source = f'f"{_quote_fstring_text(prefix)}{{{inner}}}{_quote_fstring_text(suffix)}"'
-        if finding.is_bytes:
-            source = f"{source}.encode()"
+            if finding.is_bytes:
+                source = f"{source}.encode()"
         return cst.parse_expression(source)
 
     def _in_fstring(self, node: cst.BaseExpression, finding: Finding, name: str) -> cst.BaseExpression:

@@ -25,3 +25,11 @@ def corpus(request: pytest.FixtureRequest) -> pathlib.Path:
     if not request.param.is_dir():
         pytest.skip(f"../shared/{request.param.name} is not beside this checkout")
     return request.param
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _checkout_keeps_no_env_file():
+    """`fix` stores values in the project's .env by default: no test may run it on the checkout."""
+    before = (ROOT / ".env").exists()
+    yield
+    assert before or not (ROOT / ".env").exists(), "a test wrote the checkout's .env"

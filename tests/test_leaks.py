@@ -78,15 +78,15 @@ def test_pylint_outputs_do_not_leak(tmp_path):
 def test_fix_outputs_do_not_leak(tmp_path):
     path = planted(tmp_path)
     original = path.read_text()
-    diff = run([PY, "-m", "flake8_freshchat", "fix", "--diff", str(path)])
+    diff = run([PY, "-m", "flake8_freshchat", "fix", "--diff", str(path)], cwd=str(tmp_path))
     assert diff.stdout.startswith("---") and diff.returncode == 1
     assert_no_secret(diff.stdout + diff.stderr)
-    plain = run([PY, "-m", "flake8_freshchat", "fix", str(path)])
-    assert "set these environment variables" in plain.stderr
+    plain = run([PY, "-m", "flake8_freshchat", "fix", str(path)], cwd=str(tmp_path))
+    assert f"variable(s) in {tmp_path / '.env'}" in plain.stderr
     assert_no_secret(plain.stdout + plain.stderr)
     path.write_text(original)
-    with_env = run([PY, "-m", "flake8_freshchat", "fix", "--env-file", str(tmp_path / ".env"), str(path)])
-    assert "appended" in with_env.stderr
+    with_env = run([PY, "-m", "flake8_freshchat", "fix", "--env-file", str(tmp_path / "other.env"), str(path)])
+    assert "stored 11 variable(s)" in with_env.stderr  # 13 findings: a comment and a comparison stay
     assert_no_secret(with_env.stdout + with_env.stderr)
 
 

@@ -9,9 +9,10 @@ import re
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from .. import envfile
-from ..engine import Finding, SourceError, analyze_source
+from ..engine import Finding, Options, SourceError, analyze_source, decode_source
 from ..engine.envnames import EnvNameAllocator
 from ..engine.messages import masked
 from .config import excludes, load_settings
@@ -93,66 +94,135 @@ def _diff(path: str, before: bytes, after: bytes, findings: Sequence[Finding]) -
     return _masked(diff, [f.secret for f in findings])
 
 
+@dataclass
+class _Plan:
+    """Every file's fix, made in memory before anything is written."""
+
+    rewrites: list[tuple[str, bytes, bytes, Sequence[Finding]]] = field(default_factory=list)
+    moved: dict[str, str] = field(default_factory=dict)
+    remaining: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _plan(results: Sequence[FileResult], options: Options, lookup: str, existing: dict[str, str]) -> _Plan:
+    from ..codemod import fix_source, reads_its_name  # LibCST loads only when a file has something to fix
+    from ..verify import verify
+
+    plan = _Plan()
+    allocator = EnvNameAllocator(existing)
+    for result in results:  # names the code reads, across the run, before any other name is given
+        for finding in result.findings:
+            if finding.fixable and reads_its_name(finding):
+                allocator.reserve(finding.env_name, finding.secret)
+    for result in results:
+        if not any(f.fixable for f in result.findings):
+            plan.remaining += [text_line(result.path, f) for f in result.findings]
+            continue
+        try:
+            with open(result.path, "rb") as handle:
+                before = handle.read()
+        except OSError as exc:
+            plan.warnings.append(f"{result.path}: not fixed: cannot read: {exc.strerror}")
+            continue
+        fixed = fix_source(before, options, lookup, allocator, result.findings, result.path)
+        report = fixed.report
+        plan.remaining += [text_line(result.path, f) for f in report.unfixable]
+        plan.remaining += [text_line(result.path, f) + f" (not fixed: {why})" for f, why in report.refused]
+        if not fixed.changed:
+            continue
+        reason = verify(decode_source(before), decode_source(fixed.code), [m.finding for m in report.moved])
+        if reason is not None:
+            plan.warnings.append(f"{result.path}: left untouched: {reason}")
+            plan.remaining += [text_line(result.path, m.finding) + " (not fixed)" for m in report.moved]
+            continue
+        for secret in report.moved:
+            plan.moved[secret.env_name] = secret.value
+        plan.rewrites.append((result.path, before, fixed.code, result.findings))
+    return plan
+
+
+def _unique(paths: Sequence[str]) -> list[str]:
+    """`fix a.py ./a.py` names one file: each is taken once, as first spelt."""
+    seen, unique = set(), []
+    for path in paths:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def _summary(plan: _Plan, verb: str) -> None:
+    print(f"freshchat-secrets: {verb} {len(plan.moved)} value(s) in {len(plan.rewrites)} file(s); "
+          f"{len(plan.remaining)} finding(s) left to fix by hand", file=sys.stderr)
+
+
 def run_fix(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     unreadable: list[FileResult] = []
-    paths = list(discover(args.paths, excludes(settings, args.exclude), unreadable))
+    paths = _unique(list(discover(args.paths, excludes(settings, args.exclude), unreadable)))
     results: list[FileResult] = unreadable + check_files(paths, settings.options, args.jobs)
-    existing = envfile.read(args.env_file) if args.env_file else {}
-    allocator = EnvNameAllocator(existing)
-    remaining: list[str] = []
-    moved: dict[str, str] = {}
-    warnings: list[str] = []
-    changed_files = 0
-    for result in results:
-        if result.error:
-            print(f"{result.path}: error: {result.error}", file=sys.stderr)
-            continue
-        if not any(f.fixable for f in result.findings):
-            remaining += [text_line(result.path, f) for f in result.findings]
-            continue
-        from ..codemod import fix_source  # LibCST loads only when a file has something to fix
-
-        with open(result.path, "rb") as handle:
-            before = handle.read()
-        fixed = fix_source(before, settings.options, args.lookup, allocator, result.findings, result.path)
-        report = fixed.report
-        remaining += [text_line(result.path, f) for f in report.unfixable]
-        remaining += [text_line(result.path, f) + f" (not fixed: {why})" for f, why in report.refused]
-        conflicts = {id(f) for f in report.conflicts}
-        for secret in report.moved:
-            if id(secret.finding) in conflicts:
-                warnings.append(f"{secret.env_name} already stands for a different value; the value from "
-                                f"{result.path}:{secret.finding.line} was not written to the env file")
-                continue
-            moved[secret.env_name] = secret.value
-        if fixed.changed:
-            changed_files += 1
-            if args.diff:
-                sys.stdout.write(_diff(result.path, before, fixed.code, result.findings))
-            else:
-                _write_atomically(result.path, fixed.code)
     errors = [r for r in results if r.error]
-    if remaining and not args.diff:
-        sys.stdout.write("\n".join(remaining) + "\n")
-    verb = "would move" if args.diff else "moved"
-    print(f"freshchat-secrets: {verb} {len(moved)} value(s) in {changed_files} file(s); "
-          f"{len(remaining)} finding(s) left to fix by hand", file=sys.stderr)
-    new_names = [name for name in moved if name not in existing]
-    if moved and args.env_file and not args.diff:
-        warnings += envfile.append(args.env_file, [(n, moved[n]) for n in new_names])
-        print(f"freshchat-secrets: appended {len(new_names)} variable(s) to {args.env_file}", file=sys.stderr)
-        if envfile.git_ignores(args.env_file) is False:
-            warnings.append(f"{args.env_file} is not ignored by git: add it to .gitignore before committing")
-    elif moved:
-        print("freshchat-secrets: set these environment variables (values not shown): "
-              + ", ".join(sorted(moved)), file=sys.stderr)
+    for result in errors:
+        print(f"{result.path}: error: {result.error}", file=sys.stderr)
+    checked = [r for r in results if not r.error]
+    env_path = args.env_file or envfile.project_env_file()
+    if args.diff:
+        try:
+            existing = envfile.read(env_path)
+        except envfile.EnvFileError:
+            existing = {}
+        plan = _plan(checked, settings.options, args.lookup, existing)
+        for path, before, after, findings in plan.rewrites:
+            sys.stdout.write(_diff(path, before, after, findings))
+        _summary(plan, "would move")
+        _warn(plan.warnings)
+        if errors:
+            return 2
+        return 1 if plan.rewrites or plan.remaining else 0
+    if not any(f.fixable for r in checked for f in r.findings):
+        plan = _plan(checked, settings.options, args.lookup, {})
+        if plan.remaining:
+            sys.stdout.write("\n".join(plan.remaining) + "\n")
+        _summary(plan, "moved")
+        return 2 if errors else (1 if plan.remaining else 0)
+    try:
+        with envfile.EnvStore(env_path) as store:  # other runs wait here, then see these names
+            plan = _plan(checked, settings.options, args.lookup, store.existing)
+            new = [(name, value) for name, value in plan.moved.items() if name not in store.existing]
+            plan.warnings += store.append(new)  # the values are stored before any source changes
+            failed = _write_sources(plan)
+    except envfile.EnvFileError as exc:
+        print(f"freshchat-secrets: error: {exc}; no file was changed", file=sys.stderr)
+        return 2
+    if plan.remaining:
+        sys.stdout.write("\n".join(plan.remaining) + "\n")
+    _summary(plan, "moved")
+    if new:
+        print(f"freshchat-secrets: stored {len(new)} variable(s) in {env_path}", file=sys.stderr)
+        if envfile.git_ignores(env_path) is False:
+            plan.warnings.append(f"{env_path} is not ignored by git: add it to .gitignore before committing")
+    _warn(plan.warnings)
+    if plan.moved:
+        print(ROTATE, file=sys.stderr)
+    if errors or failed:
+        return 2
+    return 1 if plan.remaining else 0
+
+
+def _write_sources(plan: _Plan) -> int:
+    """Write each rewritten file; a file that cannot be written keeps its text (its values are
+    stored already) and gets one error line."""
+    failed = 0
+    for path, _, after, _ in plan.rewrites:
+        try:
+            _write_atomically(path, after)
+        except OSError as exc:
+            failed += 1
+            print(f"{path}: error: cannot write: {exc.strerror or type(exc).__name__}", file=sys.stderr)
+    return failed
+
+
+def _warn(warnings: Sequence[str]) -> None:
     for warning in warnings:
         print(f"freshchat-secrets: warning: {warning}", file=sys.stderr)
-    if moved:
-        print(ROTATE, file=sys.stderr)
-    if errors:
-        return 2
-    if args.diff:
-        return 1 if changed_files or remaining else 0
-    return 1 if remaining else 0

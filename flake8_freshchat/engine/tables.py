@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import re
 import sys
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -15,12 +15,18 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-_DATA = resources.files(__package__) / "data"
+# A plain path, not importlib.resources: its first use costs more than reading every table.
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def _read(name: str) -> bytes:
+    with open(os.path.join(_DATA, name), "rb") as handle:
+        return handle.read()
 
 
 @functools.cache
 def _toml(name: str) -> dict[str, Any]:
-    return tomllib.loads((_DATA / name).read_text(encoding="utf-8"))
+    return tomllib.loads(_read(name).decode("utf-8"))
 
 
 def _words(table: str, key: str) -> frozenset[str]:
@@ -104,5 +110,5 @@ def vendor_prefixes() -> frozenset[str]:
 @functools.cache
 def dictionary() -> frozenset[str]:
     """English words (data/words.txt.gz, from SCOWL) plus programming and short words."""
-    words = set(gzip.decompress((_DATA / "words.txt.gz").read_bytes()).decode("ascii").split())
+    words = set(gzip.decompress(_read("words.txt.gz")).decode("ascii").split())
     return frozenset(words | value_words("technical_words") | value_words("short_words"))
