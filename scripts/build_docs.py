@@ -87,7 +87,7 @@ the credential position of a known sink: `smtp.login(user, PASSWORD)`,
 `redis.Redis(host, port, db, PASSWORD)`, `HTTPBasicAuth(user, PASSWORD)`,
 `auth=(user, PASSWORD)`, `jwt.encode(payload, KEY)`, `hmac.new(KEY, …)`, `Fernet(KEY)`,
 `ldap3.Connection(server, user, PASSWORD)` and more. The sinks are a table
-(`flake8_freshchat/engine/data/sinks.toml`); the finding is named after the parameter.""",
+(`flake8_freshchat/engine/data/sinks.json`); the finding is named after the parameter.""",
 """The secret is in the source, and so in every copy of the repository.""",
 """The literal becomes `os.environ["NAME"]`, NAME from the keyword (`password=` → `PASSWORD`)."""),
 "FCH203": ("""Finds a credential-named parameter whose default is a secret literal, in functions,
@@ -132,7 +132,7 @@ Stripe `sk_live_`/`rk_live_` (not the publishable `pk_`), Slack `xox[abposr]-`, 
 `AKIA`/`ASIA` key ids, Google `AIza`, GitHub `ghp_ gho_ ghu_ ghs_ ghr_` (with their
 CRC32 checksum) and `github_pat_`, GitLab `glpat-`, SendGrid `SG.x.y`, Hugging Face `hf_`,
 OpenAI `sk-proj-`, Anthropic `sk-ant-`, npm `npm_` (checksum), PyPI `pypi-AgE`. The
-formats are a table (`flake8_freshchat/engine/data/vendors.toml`).""",
+formats are a table (`flake8_freshchat/engine/data/vendors.json`).""",
 """These prefixes exist so that leaked tokens are found: scanners, including the vendors'
 own, look for them in every public commit. A committed token is live until revoked.""",
 """The whole literal moves to an environment variable named after its target, or the

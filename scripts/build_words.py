@@ -4,7 +4,7 @@ text made of words (`correcthorsebattery`, `kubeconfig`) from random keys.
 Source: SCOWL as Debian ships it (`apt-get install wamerican wbritish`), whose licence
 permits redistribution with its notice (kept in data/WORDS-LICENSE.txt). Words of three
 letters or more, lower-cased, letters only; short words and programming words are added
-from data/vocabulary.toml at load time, not here.
+from data/values.json at load time, not here.
 
     python scripts/build_words.py
 """

@@ -48,8 +48,10 @@ def decide(candidates: Sequence[Candidate], facts: ModuleFacts, options: Options
     return findings
 
 
-def _analyze(tree: ast.Module, source: str, line_text: Callable[[int], str], options: Options) -> list[Finding]:
-    lines = candidate_lines(source, options.vocabulary)
+def _analyze(tree: ast.Module, source: str, line_text: Callable[[int], str], options: Options,
+             lines: list[int] | None = None) -> list[Finding]:
+    if lines is None:
+        lines = candidate_lines(source, options.vocabulary)
     if not lines:
         return []
     extraction = extract(tree, lines, line_text)
@@ -123,8 +125,13 @@ def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_err
     With `parse_errors=False` (pylint reports syntax errors itself) a source with no
     candidate line is not even parsed, and one that cannot be parsed has no findings.
     """
-    if not parse_errors and not candidate_lines(source, options.vocabulary):
-        return []
+    lines = None
+    if not parse_errors:
+        lines = candidate_lines(source, options.vocabulary)
+        if not lines:
+            return []
+        if "\r" in source:
+            lines = None  # line numbers of the normalised text are counted again
     with _cycle_collector_paused():
         try:
             tree, source = parse_source(source)
@@ -138,6 +145,6 @@ def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_err
             return split[number - 1] if 0 < number <= len(split) else ""
 
         try:
-            return _analyze(tree, source, line_text, options)
+            return _analyze(tree, source, line_text, options, lines)
         except RecursionError:
             raise SourceError("too deeply nested to analyse") from None

@@ -1,5 +1,5 @@
 """Credential-name analysis: is `api_key`, `X-Api-Key`, `SMTP_PASS` or `githubToken` a
-credential name? The words are data (data/vocabulary.toml); the rules are here."""
+credential name? The words are data (data/vocabulary.json); the rules are here."""
 from __future__ import annotations
 
 import fnmatch

@@ -25,7 +25,7 @@ def _words(value: str | Iterable[str] | None) -> tuple[str, ...]:
 class Options:
     vocabulary: Vocabulary = DEFAULT_VOCABULARY
     suppressions: frozenset[str] = field(default=ALL_SUPPRESSIONS)
-    #: Values the user declares public (`allow-values`): never secrets, like data/public_values.toml.
+    #: Values the user declares public (`allow-values`): never secrets, like data/public_values.json.
     allowed_values: frozenset[str] = frozenset()
 
     @classmethod

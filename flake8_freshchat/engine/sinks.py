@@ -1,4 +1,4 @@
-"""Known sinks (data/sinks.toml): which positional arguments of a call are credentials."""
+"""Known sinks (data/sinks.json): which positional arguments of a call are credentials."""
 from __future__ import annotations
 
 import functools

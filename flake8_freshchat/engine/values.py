@@ -1,5 +1,5 @@
 """Secret-literal analysis (SPEC "Secret values"): is this string a secret, a placeholder,
-a reference, prose or code? The word lists are data (data/values.toml, public_values.toml).
+a reference, prose or code? The word lists are data (data/values.json, data/public_values.json).
 
 Under a credential name or in a credential position the name gives the prior, so the
 value only has to not be a non-secret: 6+ characters mixing letters with digits or
