@@ -199,7 +199,8 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
                     self._refuse(finding, f"{name} already stands for a different value in the env file")
                     continue
             else:
-                name = self.allocator.allocate(finding.env_name, finding.secret, read_elsewhere)
+                name = self.allocator.allocate(finding.env_name, finding.secret, read_elsewhere,
+                                               finding.env_alternatives)
             self._plan[(finding.line, finding.col)] = (finding, name)
         if not self._plan:
             return tree

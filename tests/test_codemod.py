@@ -31,11 +31,11 @@ class TestMoveCredentialsToEnviron(CodemodTest):
     def test_keyword_argument_and_mapping_keys_give_names(self):
         self.assertCodemod(
             f'import os\nconnect(password="Tr0ub4dor&3", headers={{"X-Api-Key": "{KEY}"}})\n',
-            'import os\nconnect(password=os.environ["PASSWORD"], headers={"X-Api-Key": os.environ["X_API_KEY"]})\n')
+            'import os\nconnect(password=os.environ["CONNECT_PASSWORD"], headers={"X-Api-Key": os.environ["X_API_KEY"]})\n')
 
     def test_parameter_default_uses_get(self):
         self.assertCodemod(f'import os\ndef f(token="{KEY}"):\n    pass\n',
-                           'import os\ndef f(token=os.environ.get("TOKEN")):\n    pass\n')
+                           'import os\ndef f(token=os.environ.get("F_TOKEN")):\n    pass\n')
 
     def test_fallbacks_are_removed(self):
         self.assertCodemod(
@@ -66,11 +66,22 @@ class TestMoveCredentialsToEnviron(CodemodTest):
         self.assertCodemod(f'import os\napi_key = ("{KEY[:half]}" "{KEY[half:]}")\n',
                            'import os\napi_key = (os.environ["API_KEY"])\n')
 
-    def test_same_value_keeps_one_name_and_another_value_gets_a_suffix(self):
+    def test_owners_tell_bare_names_apart(self):
         self.assertCodemod(
             'import os\na = dict(password="Tr0ub4dor&3")\nb = dict(password="Tr0ub4dor&3")\nc = dict(password="Xk9#mQ2!")\n',
-            'import os\na = dict(password=os.environ["PASSWORD"])\nb = dict(password=os.environ["PASSWORD"])\n'
-            'c = dict(password=os.environ["PASSWORD_2"])\n')
+            'import os\na = dict(password=os.environ["A_PASSWORD"])\nb = dict(password=os.environ["B_PASSWORD"])\n'
+            'c = dict(password=os.environ["C_PASSWORD"])\n')
+
+    def test_same_value_keeps_one_name_and_a_suffix_is_the_last_resort(self):
+        self.assertCodemod(
+            'import os\nPASSWORD = "Tr0ub4dor&3"\nPASSWORD = "Tr0ub4dor&3"\nPASSWORD = "Xk9#mQ2!"\n',
+            'import os\nPASSWORD = os.environ["PASSWORD"]\nPASSWORD = os.environ["PASSWORD"]\n'
+            'PASSWORD = os.environ["PASSWORD_2"]\n')
+
+    def test_a_taken_name_is_qualified_by_its_owner_before_any_suffix(self):
+        self.assertCodemod(
+            'import os\nAPI_KEY = "Tr0ub4dor&3"\nclass Stripe:\n    API_KEY = "Xk9#mQ2!zzP"\n',
+            'import os\nAPI_KEY = os.environ["API_KEY"]\nclass Stripe:\n    API_KEY = os.environ["STRIPE_API_KEY"]\n')
 
     def test_fallback_name_is_reserved_before_others_take_it(self):
         self.assertCodemod(
@@ -80,7 +91,12 @@ class TestMoveCredentialsToEnviron(CodemodTest):
     def test_names_the_module_already_reads_are_not_reused_for_other_values(self):
         self.assertCodemod(
             'import os\npassword = os.environ["PASSWORD"]\nconnect(password="Tr0ub4dor&3")\n',
-            'import os\npassword = os.environ["PASSWORD"]\nconnect(password=os.environ["PASSWORD_2"])\n')
+            'import os\npassword = os.environ["PASSWORD"]\nconnect(password=os.environ["CONNECT_PASSWORD"])\n')
+
+    def test_a_bare_name_in_code_that_reads_it_takes_a_suffix_last(self):
+        self.assertCodemod(
+            'import os\npassword = os.environ["PASSWORD"]\nf = lambda: dict(password="Tr0ub4dor&3")\n',
+            'import os\npassword = os.environ["PASSWORD"]\nf = lambda: dict(password=os.environ["F_PASSWORD"])\n')
 
     def test_lookup_get(self):
         self.assertCodemod(f'import os\napi_key = "{KEY}"\n', 'import os\napi_key = os.environ.get("API_KEY")\n',

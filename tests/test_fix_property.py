@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from flake8_freshchat.codemod import fix_source
 from flake8_freshchat.engine import analyze_source
+from flake8_freshchat.engine.envnames import EnvNameAllocator
 from flake8_freshchat.verify import verify
 
 NAMES = ["api_key", "password", "client_secret", "authToken", "DB_PASSWORD", "X_Api_Key", "token",
@@ -65,7 +66,8 @@ def _check(source: str) -> None:
     # its tree is the original's but for the moved literals (the product's own verifier)
     assert verify(source, fixed.code, [m.finding for m in fixed.report.moved]) is None
     assert len(fixed.report.moved) + len(fixed.report.refused) + len(fixed.report.unfixable) == len(findings)
-    assert fix_source(fixed.code).changed is False  # idempotent
+    stored = EnvNameAllocator({m.env_name: m.value for m in fixed.report.moved})  # the env file after it
+    assert fix_source(fixed.code, allocator=stored).changed is False  # idempotent
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -121,7 +121,7 @@ async def test_fix_all(client: LanguageClient, tmp_path: pathlib.Path):
     fixed = _apply(text, action.edit.changes[uri])
     assert fixed == ('import os\n\nAPI = "https://a.freshchat.com"\n'
                      'HEADERS = {"Authorization": f"Bearer {os.environ[\'FRESHCHAT_API_TOKEN\']}"}\n'
-                     'def f(password=os.environ.get("PASSWORD")):\n'
+                     'def f(password=os.environ.get("F_PASSWORD")):\n'
                      f'    return password == "{hex_key(4)}"\n')
     assert [f.code for f in analyze_source(fixed)] == ["FCH206"]
 

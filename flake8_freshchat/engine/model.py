@@ -94,6 +94,8 @@ class Finding:
     is_bytes: bool = False
     is_fstring: bool = False
     plants_env: bool = False
+    #: Owner-qualified names to try, in order, when `env_name` stands for another value.
+    env_alternatives: tuple[str, ...] = ()
     secret: str = field(default="", repr=False)
 
     @property

@@ -22,12 +22,12 @@ def fetch(url, *, api_key=os.environ.get("API_KEY")):  # expect: FCH203
     return requests.get(url, params={"key": api_key})
 
 
-handler = lambda pwd=os.environ.get("PWD"): pwd  # expect: FCH203
+handler = lambda pwd=os.environ.get("HANDLER_PWD"): pwd  # expect: FCH203
 requests.get("https://api.example.org", auth_token=os.environ["AUTH_TOKEN_2"])  # expect: FCH202
-settings = {"db": {"password": os.environ["PASSWORD_2"]}}  # expect: FCH204
+settings = {"db": {"password": os.environ["DB_PASSWORD"]}}  # expect: FCH204
 settings["api_secret"] = os.environ["API_SECRET"]  # expect: FCH204
 session_headers = {"Authorization": f"Bearer {os.environ['AUTHORIZATION']}"}  # expect: FCH204
-basic = {"Authorization": f"Basic {os.environ['AUTHORIZATION_2']}"}  # expect: FCH204
+basic = {"Authorization": f"Basic {os.environ['BASIC_AUTHORIZATION']}"}  # expect: FCH204
 DB_URL_PASSWORD = f"postgres://deploy:{os.environ['DB_URL_PASSWORD']}@db.internal:5432/app"  # expect: FCH201
 github_token = os.getenv("GITHUB_TOKEN")  # expect: FCH205
 webhook_key = os.environ.get("HOOK")  # expect: FCH205

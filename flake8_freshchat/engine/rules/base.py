@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..envnames import env_name_for
+from ..envnames import env_names
 from ..messages import format_message
 from ..model import Candidate, Finding, Kind, ModuleFacts
 from ..names import Vocabulary
@@ -44,14 +44,15 @@ def bound_names(candidate: Candidate) -> Iterator[str]:
 
 def make_finding(code: str, candidate: Candidate, span: tuple[int, int], name: str | None,
                  env: str | None = None, detail: str = "") -> Finding:
+    """`env`: the rule's own variable for a literal no name holds (`PRIVATE_KEY`)."""
     secret = candidate.value[span[0]:span[1]]
-    env = env or env_name_for(code, candidate.kind, name)
+    env, *alternatives = env_names(code, candidate, name, env)
     return Finding(
         code=code,
         message=format_message(code, secret, name, env, detail),
         line=candidate.line, col=candidate.col,
         end_line=candidate.end_line, end_col=candidate.end_col,
-        kind=candidate.kind, name=name, env_name=env,
+        kind=candidate.kind, name=name, env_name=env, env_alternatives=tuple(alternatives),
         fixable=RULES_BY_CODE[code].fixable and candidate.kind not in UNFIXABLE_KINDS,
         span=span, is_bytes=candidate.is_bytes, is_fstring=candidate.is_fstring,
         plants_env=candidate.plants_env, secret=secret,

@@ -7,7 +7,6 @@ import re
 
 from .. import formats
 from ..model import Candidate, Finding, Kind
-from ..names import env_var_name
 from ..values import judge, url_secret
 from .base import RuleContext, make_finding
 
@@ -26,16 +25,6 @@ def _trimmed(candidate: Candidate) -> tuple[int, int]:
     return start, end
 
 
-def _env(candidate: Candidate, default: str) -> str:
-    """The variable the code names (fallback, os.environ write), the name the literal is the
-    whole value of, or `default` (for one element of a list, a comparison, a bare literal)."""
-    if candidate.kind is Kind.FALLBACK or candidate.plants_env:
-        return candidate.name or default
-    if candidate.name and candidate.kind is not Kind.COMPARISON and not candidate.element:
-        return env_var_name(candidate.name)
-    return default
-
-
 def _whole(candidate: Candidate) -> tuple[int, int]:
     return 0, len(candidate.value)
 
@@ -45,7 +34,7 @@ def private_key(candidate: Candidate, ctx: RuleContext) -> Finding | None:
     if candidate.kind in _NOT_CODE or not formats.has_private_key(candidate.value):
         return None
     return make_finding("FCH301", candidate, _whole(candidate), candidate.name,
-                        _env(candidate, "PRIVATE_KEY"))
+                        "PRIVATE_KEY")
 
 
 def vendor_token(candidate: Candidate, ctx: RuleContext) -> Finding | None:
@@ -58,7 +47,7 @@ def vendor_token(candidate: Candidate, ctx: RuleContext) -> Finding | None:
     if vendor is None or judge(text, allowed=ctx.allowed, vocab=ctx.vocab) is None:
         return None
     return make_finding("FCH302", candidate, _whole(candidate), candidate.name,
-                        _env(candidate, vendor.variable), detail=vendor.name)
+                        vendor.variable, detail=vendor.name)
 
 
 _SCHEME_WORD = re.compile(r"[A-Za-z0-9]+")
@@ -78,7 +67,7 @@ def url_credential(candidate: Candidate, ctx: RuleContext) -> Finding | None:
         scheme = _SCHEME_WORD.match(url.scheme)
         default = f"{scheme.group().upper()}_URL" if scheme else "DATABASE_URL"
         return make_finding("FCH303", candidate, _whole(candidate), candidate.name,
-                            _env(candidate, default), detail="URL")
+                            default, detail="URL")
     dsn = formats.dsn_password(text)
     if dsn is None:
         return None
@@ -88,4 +77,4 @@ def url_credential(candidate: Candidate, ctx: RuleContext) -> Finding | None:
     default = "AZURE_STORAGE_CONNECTION_STRING" if dsn.key == "accountkey" else (
         "CONNECTION_STRING" if dsn.key == "sharedaccesskey" else "DATABASE_DSN")
     return make_finding("FCH303", candidate, _whole(candidate), candidate.name,
-                        _env(candidate, default), detail="connection string")
+                        default, detail="connection string")
