@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 import libcst.matchers as libcst_matchers
-from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
+from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import PositionProvider
 
@@ -77,15 +77,18 @@ def _quote_fstring_text(text: str) -> str:
     return "".join(out)
 
 
-def _lookup_source(name: str, lookup: str, quote: str = '"', is_bytes: bool = False) -> str:
+def _lookup_source(name: str, lookup: str, quote: str = '"', is_bytes: bool = False, ascii_value: bool = True) -> str:
     """`os.environ["NAME"]`, or `.get`; bytes get `.encode()`, after a "" default with `.get`
-    so that an unset variable is not an AttributeError on None."""
+    so that an unset variable is not an AttributeError on None. Bytes beyond ASCII were
+    stored as their latin-1 reading, and only latin-1 turns that text back into them."""
     if lookup == "get":
         default = f", {quote}{quote}" if is_bytes else ""
         source = f"os.environ.get({quote}{name}{quote}{default})"
     else:
         source = f"os.environ[{quote}{name}{quote}]"
-    return f"{source}.encode()" if is_bytes else source
+    if not is_bytes:
+        return source
+    return f"{source}.encode()" if ascii_value else f"{source}.encode({quote}latin-1{quote})"
 
 
 _ENVIRON = libcst_matchers.Attribute(value=libcst_matchers.Name("os"), attr=libcst_matchers.Name("environ"))
@@ -160,8 +163,11 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
 
     def __init__(self, context: CodemodContext, lookup: str = "subscript",
                  options: Options = DEFAULT_OPTIONS, allocator: EnvNameAllocator | None = None,
-                 findings: Sequence[Finding] | None = None) -> None:
+                 findings: Sequence[Finding] | None = None, env_file: str | None = None) -> None:
         super().__init__(context)
+        #: With `python -m libcst.tool codemod … --env-file .env`: the values are stored there,
+        #: under the env file's lock, before LibCST writes the module; a failure skips the file.
+        self.env_file = env_file
         if lookup not in LOOKUPS:
             raise ValueError(f"lookup must be one of {LOOKUPS}")
         self.lookup = lookup
@@ -177,9 +183,26 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
         arg_parser.add_argument("--lookup", choices=LOOKUPS, default="subscript",
                                 help='os.environ["NAME"] (default) or os.environ.get("NAME")')
+        arg_parser.add_argument("--env-file", default=None,
+                                help="store the moved values in this env file before a module is written")
 
     # -- planning ----------------------------------------------------------------
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        if self.env_file is None:
+            return self._transform(tree)
+        from . import envfile
+
+        try:
+            with envfile.EnvStore(self.env_file) as store:
+                self.allocator = EnvNameAllocator({**store.existing})
+                new_tree = self._transform(tree)
+                moved = {m.env_name: m.value for m in self.report.moved}
+                store.append((name, value) for name, value in moved.items() if name not in store.existing)
+        except envfile.EnvFileError as exc:
+            raise SkipFile(f"not rewritten: {exc}") from None
+        return new_tree
+
+    def _transform(self, tree: cst.Module) -> cst.Module:
         findings = self.findings
         if findings is None:
             findings = analyze_source(tree.code, self.options)
@@ -191,6 +214,13 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         self.report.unfixable = [f for f in findings if not f.fixable]
         read_elsewhere = _environment_reads(tree) if fixable else frozenset()
         for finding in fixable:
+            if "\0" in finding.secret:
+                self._refuse(finding, "the value holds a NUL character, which no environment variable can hold")
+                continue
+            if finding.kind is Kind.FALLBACK and finding.is_bytes:
+                # The environment gives str: dropping a bytes fallback would change its type.
+                self._refuse(finding, "a bytes fallback; the environment gives str, edit it by hand")
+                continue
             if _rewrite(finding) != REPLACE:
                 name = finding.env_name
                 if not self.allocator.reserve(name, finding.secret):
@@ -281,8 +311,8 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
 
     def _replacement(self, node: cst.BaseExpression, finding: Finding, name: str) -> cst.BaseExpression:
         quote = self._free_quote()
-        if finding.kind is Kind.DEFAULT:
-            return cst.parse_expression(_lookup_source(name, "get", quote, finding.is_bytes))
+        # A parameter default reads with .get, so that importing the module never raises.
+        lookup = "get" if finding.kind is Kind.DEFAULT else self.lookup
         if isinstance(node, cst.FormattedString) or (
                 isinstance(node, cst.ConcatenatedString) and node.evaluated_value is None):
             return self._in_fstring(node, finding, name)
@@ -294,16 +324,17 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
             raise _Refusal("the literal no longer holds the reported value")
         prefix, suffix = value[:start], value[end:]
         if not prefix and not suffix:
-            source = _lookup_source(name, self.lookup, quote, finding.is_bytes)
+            source = _lookup_source(name, lookup, quote, finding.is_bytes, finding.secret.isascii())
         else:
             if finding.is_bytes and not (prefix + suffix).isascii():
                 raise _Refusal("non-ASCII bytes around the secret")
             if self._fstring_quotes:
                 raise _Refusal("a new f-string inside an f-string; edit it by hand")
-            inner = _lookup_source(name, self.lookup, quote="'")
+            # `.get` gives None when unset; around the scheme that would read "Bearer None".
+            inner = f"os.environ.get('{name}', '')" if lookup == "get" else _lookup_source(name, lookup, quote="'")
             source = f'f"{_quote_fstring_text(prefix)}{{{inner}}}{_quote_fstring_text(suffix)}"'
             if finding.is_bytes:
-                source = f"{source}.encode()"
+                source = f"{source}.encode()" if finding.secret.isascii() else f"{source}.encode('latin-1')"
         return cst.parse_expression(source)
 
     def _in_fstring(self, node: cst.BaseExpression, finding: Finding, name: str) -> cst.BaseExpression:

@@ -43,7 +43,7 @@ class _Normalise(ast.NodeTransformer):
         self.generic_visit(node)
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "encode" and _is_moved(func.value):
-            return func.value  # os.environ["X"].encode() for bytes
+            return func.value  # os.environ["X"].encode() for bytes, .encode("latin-1") beyond ASCII
         if isinstance(func, ast.Attribute) and func.attr == "get" and _is_environ(func.value):
             return self._marker()
         node.args = [a for a in node.args if not (isinstance(a, ast.Name) and a.id == _FALLBACK)]
