@@ -4,6 +4,12 @@ Diagnostics come from the engine (as `check` gives them), quick fixes from the f
 `fix` makes them): one `quickfix` per fixable diagnostic whose edit is exactly the fixer's
 change for that finding, import included, and `source.fixAll.freshchat` for the file.
 Linting on change is debounced per document; open and save lint at once.
+
+A fix never drops a value: its workspace edit also creates the project's env file if need
+be and appends the moved values to it. For a client that cannot create files, the action
+is a command instead: the server stores the values (as `fix` does, under the lock) and
+only then asks the client to apply the source edit. A diagnostic carries its finding's
+position in `data`, so clients that echo a different column (UTF-8 bytes) still get fixes.
 """
 from __future__ import annotations
 
@@ -11,19 +17,22 @@ import asyncio
 import difflib
 import logging
 import os
+import pathlib
 from collections.abc import Sequence
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from . import __version__
+from . import __version__, envfile
 from .cli.config import ConfigError, load_settings
-from .codemod import fix_source
+from .codemod import FixedSource, fix_source
 from .engine import RULES_BY_CODE, Finding, Options, SourceError, analyze_source
+from .engine.envnames import EnvNameAllocator
 
 SOURCE = "freshchat-secrets"
 FIX_ALL = "source.fixAll.freshchat"
+STORE_AND_FIX = "freshchat-secrets.storeAndFix"
 DEBOUNCE_SECONDS = float(os.environ.get("FRESHCHAT_SECRETS_LSP_DEBOUNCE", "0.3"))
 _SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning}
 
@@ -43,7 +52,7 @@ def diagnostic(finding: Finding, lines: Sequence[str], codec) -> types.Diagnosti
         code=finding.code,
         code_description=types.CodeDescription(href=rule.docs_url),
         source=SOURCE,
-        data={"fixable": finding.fixable, "symbol": rule.symbol},
+        data={"fixable": finding.fixable, "symbol": rule.symbol, "line": finding.line, "col": finding.col},
     )
 
 
@@ -134,6 +143,74 @@ def did_close(ls: FreshchatLanguageServer, params: types.DidCloseTextDocumentPar
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
 
+def _path(uri: str) -> str:
+    return unquote(urlparse(uri).path)
+
+
+def _env_path(uri: str) -> str:
+    return envfile.project_env_file(os.path.dirname(_path(uri)))
+
+
+def _fix(ls: FreshchatLanguageServer, uri: str, text: str, findings: Sequence[Finding]) -> tuple[FixedSource, str, dict[str, str]]:
+    """The fixer's output for `findings`, named against the env file as it stands."""
+    env_path = _env_path(uri)
+    try:
+        existing = envfile.read(env_path)
+    except envfile.EnvFileError:
+        existing = {}
+    fixed = fix_source(text, ls.options, findings=findings, allocator=EnvNameAllocator(existing))
+    new = {m.env_name: m.value for m in fixed.report.moved if m.env_name not in existing}
+    return fixed, env_path, new
+
+
+def _env_lines(new: dict[str, str]) -> str:
+    return "".join(f"{name}={envfile.quote(value)[0]}\n" for name, value in new.items())
+
+
+def _can_create_files(ls: FreshchatLanguageServer) -> bool:
+    capabilities = ls.client_capabilities
+    edit = capabilities.workspace.workspace_edit if capabilities.workspace else None
+    operations = (edit.resource_operations or []) if edit else []
+    return bool(edit and edit.document_changes and types.ResourceOperationKind.Create in operations)
+
+
+def _workspace_edit(uri: str, text: str, fixed: str, env_path: str, new: dict[str, str]) -> types.WorkspaceEdit:
+    """The source edit, with the env file created (if missing) and the values appended."""
+    changes: list = []
+    if new:
+        env_uri = pathlib.Path(env_path).as_uri()
+        try:
+            with open(env_path, encoding="utf-8") as handle:
+                old = handle.read()
+        except FileNotFoundError:
+            old = ""
+            changes.append(types.CreateFile(uri=env_uri, options=types.CreateFileOptions(ignore_if_exists=True)))
+        lines = old.split("\n")
+        end = types.Position(len(lines) - 1, len(lines[-1]))
+        lead = "\n" if old and not old.endswith("\n") else ""
+        changes.append(types.TextDocumentEdit(
+            text_document=types.OptionalVersionedTextDocumentIdentifier(uri=env_uri, version=None),
+            edits=[types.TextEdit(range=types.Range(end, end), new_text=lead + _env_lines(new))]))
+    changes.append(types.TextDocumentEdit(
+        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
+        edits=line_edits(text, fixed)))
+    return types.WorkspaceEdit(document_changes=changes)
+
+
+def _action(ls: FreshchatLanguageServer, uri: str, text: str, title: str, kind: str,
+            findings: Sequence[Finding], fixed: FixedSource, env_path: str, new: dict[str, str],
+            diagnostics: list[types.Diagnostic] | None = None) -> types.CodeAction:
+    if not new or _can_create_files(ls):
+        edit = _workspace_edit(uri, text, fixed.code, env_path, new) if new else \
+            types.WorkspaceEdit(changes={uri: line_edits(text, fixed.code)})
+        return types.CodeAction(title=title, kind=kind, diagnostics=diagnostics, is_preferred=bool(diagnostics),
+                                edit=edit)
+    # The client cannot create the env file: the server stores the values, then edits the source.
+    positions = [[f.line, f.col] for f in findings]
+    return types.CodeAction(title=title, kind=kind, diagnostics=diagnostics, is_preferred=bool(diagnostics),
+                            command=types.Command(title=title, command=STORE_AND_FIX, arguments=[uri, positions]))
+
+
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
     code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]))
 def code_action(ls: FreshchatLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
@@ -143,36 +220,52 @@ def code_action(ls: FreshchatLanguageServer, params: types.CodeActionParams) -> 
     findings = ls.findings(text)
     if not findings:
         return []
+    by_position = {(f.line, f.col, f.code): f for f in findings}
     codec = ls.workspace.position_codec
-    by_start = {(d.range.start.line, d.range.start.character, d.code): (f, d)
-                for f in findings for d in [diagnostic(f, document.lines, codec)]}
     wanted = params.context.only
     actions = []
     if not wanted or types.CodeActionKind.QuickFix in wanted:
         for asked in params.context.diagnostics:
-            if asked.source != SOURCE:
+            if asked.source != SOURCE or not isinstance(asked.data, dict):
                 continue
-            match = by_start.get((asked.range.start.line, asked.range.start.character, asked.code))
-            if match is None or not match[0].fixable:
+            finding = by_position.get((asked.data.get("line"), asked.data.get("col"), asked.code))
+            if finding is None or not finding.fixable:
                 continue
-            finding, current = match
-            fixed = fix_source(text, ls.options, findings=[finding])
+            fixed, env_path, new = _fix(ls, uri, text, [finding])
             if not fixed.changed:
                 continue
-            actions.append(types.CodeAction(
-                title=f"Move {finding.code} value into os.environ[\"{fixed.report.moved[0].env_name}\"]"
-                if fixed.report.moved else f"Fix {finding.code}",
-                kind=types.CodeActionKind.QuickFix, diagnostics=[current], is_preferred=True,
-                edit=types.WorkspaceEdit(changes={uri: line_edits(text, fixed.code)})))
+            title = (f"Move {finding.code} value into os.environ[\"{fixed.report.moved[0].env_name}\"]"
+                     if fixed.report.moved else f"Fix {finding.code}")
+            current = diagnostic(finding, document.lines, codec)
+            actions.append(_action(ls, uri, text, title, types.CodeActionKind.QuickFix, [finding], fixed,
+                                   env_path, new, [current]))
     if not wanted or any(kind in (FIX_ALL, types.CodeActionKind.Source, "source.fixAll") for kind in wanted):
-        fixable = [f for f in findings if f.fixable]
-        if fixable:
-            fixed = fix_source(text, ls.options, findings=findings)
+        if any(f.fixable for f in findings):
+            fixed, env_path, new = _fix(ls, uri, text, findings)
             if fixed.changed:
-                actions.append(types.CodeAction(
-                    title="Move all hardcoded credentials into os.environ", kind=FIX_ALL,
-                    edit=types.WorkspaceEdit(changes={uri: line_edits(text, fixed.code)})))
+                actions.append(_action(ls, uri, text, "Move all hardcoded credentials into os.environ", FIX_ALL,
+                                       findings, fixed, env_path, new))
     return actions
+
+
+@server.command(STORE_AND_FIX)
+async def store_and_fix(ls: FreshchatLanguageServer, uri: str, positions: list[list[int]]) -> None:
+    """Store the values first (under the env file's lock), then apply the source edit."""
+    document = ls.workspace.get_text_document(uri)
+    text = document.source
+    wanted = {tuple(p) for p in positions}
+    findings = [f for f in ls.findings(text) or [] if (f.line, f.col) in wanted and f.fixable]
+    if not findings:
+        return
+    try:
+        with envfile.EnvStore(_env_path(uri)) as store:
+            fixed = fix_source(text, ls.options, findings=findings, allocator=EnvNameAllocator(store.existing))
+            store.append((m.env_name, m.value) for m in fixed.report.moved if m.env_name not in store.existing)
+    except envfile.EnvFileError as exc:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"{exc}; nothing was changed"))
+        return
+    await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
+        edit=types.WorkspaceEdit(changes={uri: line_edits(text, fixed.code)})))
 
 
 def serve() -> int:

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import astroid
 import hypothesmith
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, HealthCheck, given, settings
 from hypothesis import strategies as st
 from pylint.testutils import UnittestLinter
 
@@ -90,6 +90,11 @@ def _engine_patterns() -> list[re.Pattern[str]]:
 
 @HANG_GUARD
 @given(PIECES, st.integers(min_value=1, max_value=1_000_000))
+@example("\t\n", 1_000_000)  # `\s*(` searched over blanks was quadratic
+@example("a", 1_000_000)  # `[\w.]*x` searched over letters
+@example("_", 1_000_000)
+@example(".", 1_000_000)
+@example("a(", 1_000_000)
 def test_regexes_stay_linear_on_megabyte_inputs(piece: str, size: int):
     # A hang guard, not a speed measurement: a linear pass over 1 MB takes milliseconds;
     # catastrophic backtracking on these repetitions would take hours.

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 import pytest_lsp
+from dotenv import dotenv_values
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
@@ -35,6 +36,29 @@ async def _open(client: LanguageClient, path: pathlib.Path, text: str | None = N
         uri=uri, language_id="python", version=1, text=path.read_text() if text is None else text)))
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     return uri
+
+
+def _apply_workspace_edit(edit: types.WorkspaceEdit) -> dict[str, str]:
+    """Apply document_changes as an editor would, to the files on disk; their new texts."""
+    from urllib.parse import unquote, urlparse
+
+    texts = {}
+    for change in edit.document_changes:
+        if isinstance(change, types.CreateFile):
+            path = pathlib.Path(unquote(urlparse(change.uri).path))
+            if not path.exists():
+                path.write_text("")
+            continue
+        path = pathlib.Path(unquote(urlparse(change.text_document.uri).path))
+        text = path.read_text()
+        for e in sorted(change.edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+            lines = text.split("\n")
+            start = sum(len(line) + 1 for line in lines[:e.range.start.line]) + e.range.start.character
+            end = sum(len(line) + 1 for line in lines[:e.range.end.line]) + e.range.end.character
+            text = text[:start] + e.new_text + text[end:]
+        path.write_text(text)
+        texts[str(path)] = text
+    return texts
 
 
 def _apply(text: str, edits) -> str:
@@ -97,12 +121,34 @@ async def test_quick_fix_removes_that_finding(client: LanguageClient, tmp_path: 
         context=types.CodeActionContext(diagnostics=[target], only=[types.CodeActionKind.QuickFix])))
     (action,) = actions
     assert action.kind == types.CodeActionKind.QuickFix
-    fixed = _apply(text, action.edit.changes[uri])
+    texts = _apply_workspace_edit(action.edit)  # the env file is created and written, then the source
+    fixed = texts[str(path)]
     assert fixed == ('import requests\nimport os\n\nAPI_KEY = os.environ["API_KEY"]\n'
                      'connect(password="Tr0ub4dor&3")\n')
+    assert dotenv_values(tmp_path / ".env") == {"API_KEY": hex_key(2)}  # the value is kept
     proc = run([PY, "-m", "flake8", "--isolated", "--select", "FCH", "--stdin-display-name", "app.py", "-"],
                stdin=fixed)
     assert "FCH201" not in proc.stdout and ":5:18: FCH202" in proc.stdout
+
+
+@pytest.mark.asyncio
+async def test_quick_fix_on_a_non_ascii_line_whatever_column_the_client_echoes(client: LanguageClient,
+                                                                              tmp_path: pathlib.Path):
+    path = tmp_path / "app.py"
+    text = f'données = {{"clé": "é", "api_key": "{hex_key(6)}"}}\n'
+    path.write_text(text)
+    uri = await _open(client, path)
+    (target,) = client.diagnostics[uri]
+    utf8 = len(text[:text.index('"' + hex_key(6))].encode())  # Neovim 0.7 sends UTF-8 byte columns
+    echoed = types.Diagnostic(range=types.Range(types.Position(0, utf8), target.range.end), message=target.message,
+                              code=target.code, source=target.source, data=target.data)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri), range=echoed.range,
+        context=types.CodeActionContext(diagnostics=[echoed], only=[types.CodeActionKind.QuickFix])))
+    (action,) = actions
+    texts = _apply_workspace_edit(action.edit)
+    assert texts[str(path)] == 'import os\n\ndonnées = {"clé": "é", "api_key": os.environ["API_KEY"]}\n'
+    assert dotenv_values(tmp_path / ".env") == {"API_KEY": hex_key(6)}
 
 
 @pytest.mark.asyncio
@@ -112,18 +158,21 @@ async def test_fix_all(client: LanguageClient, tmp_path: pathlib.Path):
     text = (f'API = "https://a.freshchat.com"\nHEADERS = {{"Authorization": "Bearer {token}"}}\n'
             f'def f(password="Tr0ub4dor&3"):\n    return password == "{hex_key(4)}"\n')
     path.write_text(text)
+    (tmp_path / ".env").write_text("EXISTING='kept'")  # no newline at the end: one is added
     uri = await _open(client, path)
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri),
         range=types.Range(types.Position(0, 0), types.Position(0, 0)),
         context=types.CodeActionContext(diagnostics=[], only=["source.fixAll.freshchat"])))
     (action,) = actions
-    fixed = _apply(text, action.edit.changes[uri])
+    fixed = _apply_workspace_edit(action.edit)[str(path)]
     assert fixed == ('import os\n\nAPI = "https://a.freshchat.com"\n'
                      'HEADERS = {"Authorization": f"Bearer {os.environ[\'FRESHCHAT_API_TOKEN\']}"}\n'
                      'def f(password=os.environ.get("F_PASSWORD")):\n'
                      f'    return password == "{hex_key(4)}"\n')
     assert [f.code for f in analyze_source(fixed)] == ["FCH206"]
+    assert dotenv_values(tmp_path / ".env") == {"EXISTING": "kept", "FRESHCHAT_API_TOKEN": token,
+                                                "F_PASSWORD": "Tr0ub4dor&3"}
 
 
 @pytest.mark.asyncio
@@ -164,3 +213,48 @@ async def test_clean_shutdown_and_exit():
     stderr = (await process.stderr.read()).decode()
     assert "Traceback" not in stderr
     await plain.stop()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER,
+                                              server_env={"FRESHCHAT_SECRETS_LSP_DEBOUNCE": "0.05"}))
+async def neovim(lsp_client: LanguageClient, tmp_path: pathlib.Path):
+    """Neovim 0.7: no resource operations in workspace edits, UTF-16 positions."""
+    from typing import Union
+
+    # lsprotocol decodes any code-action item with a `command` key as a bare Command; by the
+    # spec a Command's `command` is a string and a CodeAction's an object, as editors read it.
+    converter = lsp_client.protocol._converter
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], lambda obj, _: converter.structure(
+        obj, types.Command if isinstance(obj.get("command"), str) else types.CodeAction))
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("neovim@0.7.0"),
+        workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="project")]))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_client_that_cannot_create_files_gets_a_command_that_stores_first(neovim: LanguageClient,
+                                                                                 tmp_path: pathlib.Path):
+    applied: list[types.WorkspaceEdit] = []
+
+    @neovim.feature(types.WORKSPACE_APPLY_EDIT)
+    def apply_edit(params: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
+        assert dotenv_values(tmp_path / ".env") == {"API_KEY": hex_key(7)}  # stored before the edit comes
+        applied.append(params.edit)
+        return types.ApplyWorkspaceEditResult(applied=True)
+
+    path = tmp_path / "app.py"
+    text = f'API_KEY = "{hex_key(7)}"\n'
+    path.write_text(text)
+    uri = await _open(neovim, path)
+    (target,) = neovim.diagnostics[uri]
+    (action,) = await neovim.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri), range=target.range,
+        context=types.CodeActionContext(diagnostics=[target], only=[types.CodeActionKind.QuickFix])))
+    assert action.edit is None and action.command.command == "freshchat-secrets.storeAndFix"
+    assert hex_key(7) not in repr(action)  # the command names the finding, never its value
+    await neovim.workspace_execute_command_async(types.ExecuteCommandParams(
+        command=action.command.command, arguments=action.command.arguments))
+    (edit,) = applied
+    assert _apply(text, edit.changes[uri]) == 'import os\n\nAPI_KEY = os.environ["API_KEY"]\n'

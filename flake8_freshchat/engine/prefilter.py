@@ -41,8 +41,9 @@ class _Anchor(NamedTuple):
     follows: re.Pattern[str] | None = None
 
 
-_CALL = re.compile(r"\s*\(")
-_PAIR = re.compile(r"\s*=\s*[(\[]")
+# Bounded runs of blanks: `\s*` before a literal that is not there rescans every blank (quadratic).
+_CALL = re.compile(r"\s{0,40}\(")
+_PAIR = re.compile(r"\s{0,40}=\s{0,40}[(\[]")
 
 
 @functools.lru_cache(maxsize=16)

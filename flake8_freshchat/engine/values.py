@@ -19,38 +19,44 @@ from .tables import public_values, value_words, vendor_prefixes
 from .tokens import is_jwt
 from .words import made_of_words
 
+def _whole(pattern: str) -> re.Pattern[str]:
+    """A pattern for a whole value, anchored: it can start at one place only, so it stays
+    linear even when searched (`[\\w.]*x` searched over `aaaa…` rescans from every `a`)."""
+    return re.compile(rf"\A(?:{pattern})\Z")
+
+
 #: Longer values are data (fixtures, blobs), not credentials; only JWT/PEM shapes inside them count.
 MAX_SECRET_LENGTH = 8_192
 
 _SCHEME = re.compile(r"(?i)(bearer|basic|token|digest|bot|jwt|oauth|apikey|api-key|sso-key|ssws)[ \t]+")
-_PLACEHOLDER_WHOLE = re.compile(
+_PLACEHOLDER_WHOLE = _whole(
     r"<[^<>]*>|\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{[^{}]*\}|\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*"
     r"|%s|%\([A-Za-z0-9_]*\)[sdr]|\[[A-Za-z _-]*\]"
 )
 _FORMAT_FIELD = re.compile(r"\{[^{}]{0,100}\}|%\([A-Za-z0-9_]{0,100}\)[sdr]|%[sdr]|\$\{[^{}]{0,100}\}")
-_ALL_CAPS = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://\S*")
-_DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
-_PATH_SEGMENT = re.compile(r"[A-Za-z0-9_.@:~+-]+")
-_IDENTIFIER_LIKE = re.compile(r"[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)*")
+_ALL_CAPS = _whole(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
+_URL = _whole(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://\S*")
+_DOTTED = _whole(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
+_PATH_SEGMENT = _whole(r"[A-Za-z0-9_.@:~+-]+")
+_IDENTIFIER_LIKE = _whole(r"[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)*")
 _DIGIT_RUN = re.compile(r"[0-9]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_CODE_LIKE = re.compile(r"[A-Za-z_][\w.]*\s*[\[(][\w.,\s\[\]()|]*[\])]")
+_UUID = _whole(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_CODE_LIKE = _whole(r"[A-Za-z_][\w.]*\s*[\[(][\w.,\s\[\]()|]*[\])]")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_BASE64_PIECE = re.compile(r"[A-Za-z0-9+/=_-]+")
+_BASE64_PIECE = _whole(r"[A-Za-z0-9+/=_-]+")
 #: Regular-expression syntax: character classes, escapes, groups, lazy repeats.
 _REGEX_SYNTAX = re.compile(r"\\[wdsbWDSBAZ]|\(\?[:=!<P]|\[\^|\.[*+]\??|[A-Za-z0-9]-[A-Za-z0-9]\]|\]\+|\]\*")
 #: Markup: a tag (`<td>`, `</s>`, `<|endoftext|>`), or one word framed as tokenizers and
 #: templates frame it (`__unk__`, `[MASK2]`, `|SPEAKER|`, `▁<PRE>`).
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9_-]{0,30}>|<\|[^|<>]{1,40}\|>")
-_FRAMED_WORD = re.compile(r"[^\w\s]{0,2}(?:__|[\[<{|])[A-Za-z][A-Za-z0-9_]{0,30}(?:__|[\]>}|])[^\w\s]{0,2}")
+_FRAMED_WORD = _whole(r"[^\w\s]{0,2}(?:__|[\[<{|])[A-Za-z][A-Za-z0-9_]{0,30}(?:__|[\]>}|])[^\w\s]{0,2}")
 #: `.models.v1_secret`: a relative module path.
-_RELATIVE_MODULE = re.compile(r"\.+[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_RELATIVE_MODULE = _whole(r"\.+[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 #: `urn:ietf:params:oauth:token-type:jwt`: names joined by colons.
-_COLON_PATH = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]+)+")
+_COLON_PATH = _whole(r"[A-Za-z][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]+)+")
 #: `SSWS_TOKEN`, `ansible_ssh_pass`, `hf_oauth__refresh_token`: a name, each piece letters or digits.
-_NAME_PIECES = re.compile(r"_*[A-Za-z]+(?:[_.-]+(?:[A-Za-z]+|[0-9]+))+_*|_*[A-Za-z]+_*")
-_PROSE_WORD = re.compile(r"[(\"']?[A-Za-z][A-Za-z'-]*[.,;:!?)\"']?")
+_NAME_PIECES = _whole(r"_*[A-Za-z]+(?:[_.-]+(?:[A-Za-z]+|[0-9]+))+_*|_*[A-Za-z]+_*")
+_PROSE_WORD = _whole(r"[(\"']?[A-Za-z][A-Za-z'-]*[.,;:!?)\"']?")
 _EDGES = "_-.:*[]<>() "
 
 _PLACEHOLDER_WORDS = value_words("placeholder_words")

@@ -45,6 +45,8 @@ def bound_names(candidate: Candidate) -> Iterator[str]:
 def make_finding(code: str, candidate: Candidate, span: tuple[int, int], name: str | None,
                  env: str | None = None, detail: str = "") -> Finding:
     """`env`: the rule's own variable for a literal no name holds (`PRIVATE_KEY`)."""
+    if candidate.kind is Kind.FALLBACK or candidate.plants_env:
+        span = (0, len(candidate.value))  # the whole literal goes, so the whole of it is stored
     secret = candidate.value[span[0]:span[1]]
     env, *alternatives = env_names(code, candidate, name, env)
     return Finding(
