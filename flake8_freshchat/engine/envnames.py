@@ -66,14 +66,8 @@ def env_names(code: str, candidate: Candidate, name: str | None, default: str | 
         return (name,)
     words = split_words(name or "")
     qualified = [_variable(owner + words) for owner in owners(candidate, name)] if words else []
-    if code == "FCH101":
-        primary = _variable(words) if "freshchat" in words else FRESHCHAT_TOKEN_VARIABLE
-        return (primary,)
-    if code == "FCH102":
-        owned = owners(candidate, name) if _is_bare(candidate, name or "", words) else []
-        words = [*(owned[0] if owned else []), *(words or ["app", "key"])]
-        primary = _variable(words if "freshchat" in words else ["freshchat", *words])
-        return (primary,)
+    if code in ("FCH101", "FCH102"):
+        return _freshchat_names(code, candidate, name, words)
     if not words:
         return (default or "SECRET",)
     if default is not None and (candidate.element or candidate.kind is Kind.COMPARISON):
@@ -81,6 +75,24 @@ def env_names(code: str, candidate: Candidate, name: str | None, default: str | 
     if _is_bare(candidate, name or "", words) and qualified:
         return (qualified[0], *qualified[1:])
     return (_variable(words), *qualified)
+
+
+def _freshchat_names(code: str, candidate: Candidate, name: str | None, words: list[str]) -> tuple[str, ...]:
+    """FRESHCHAT_API_TOKEN (or the Freshchat name it stood under), FRESHCHAT_APP_KEY; then the
+    same qualified by each owner: FRESHCHAT_SUPPORT_BOT_API_TOKEN."""
+    if code == "FCH101":
+        noun = words if "freshchat" in words else ["freshchat", "api", "token"]
+    else:
+        noun = [*(words or ["app", "key"])]
+        if "freshchat" not in noun:
+            noun = ["freshchat", *noun]
+    found = owners(candidate, name)
+    if code == "FCH102" and _is_bare(candidate, name or "", words) and found:
+        noun = ["freshchat", *[w for w in found[0] if w != "freshchat"], *noun[1:]]
+        found = found[1:]
+    qualified = [_variable(["freshchat", *[w for w in owner if w != "freshchat"], *noun[1:]])
+                 for owner in found if [w for w in owner if w != "freshchat"]]
+    return (_variable(noun), *[q for q in qualified if q != _variable(noun)])
 
 
 class EnvNameAllocator:
