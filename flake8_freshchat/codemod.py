@@ -125,12 +125,6 @@ def _rewrite(finding: Finding) -> str:
     return DROP_FALLBACK if finding.kind is Kind.FALLBACK else REPLACE
 
 
-def reads_its_name(finding: Finding) -> bool:
-    """A fallback or an os.environ write: the code reads the variable by this very name, so the
-    name cannot take a suffix and must be claimed before any other literal's."""
-    return _rewrite(finding) != REPLACE
-
-
 def _is_string(node: cst.CSTNode) -> bool:
     return isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString))
 

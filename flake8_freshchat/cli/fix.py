@@ -105,19 +105,19 @@ class _Plan:
 
 
 def _plan(results: Sequence[FileResult], options: Options, lookup: str, existing: dict[str, str]) -> _Plan:
-    from ..codemod import fix_source, reads_its_name  # LibCST loads only when a file has something to fix
-    from ..verify import verify
-
     plan = _Plan()
     allocator = EnvNameAllocator(existing)
     for result in results:  # names the code reads, across the run, before any other name is given
         for finding in result.findings:
-            if finding.fixable and reads_its_name(finding):
+            if finding.fixable and finding.reads_its_name:
                 allocator.reserve(finding.env_name, finding.secret)
     for result in results:
         if not any(f.fixable for f in result.findings):
             plan.remaining += [text_line(result.path, f) for f in result.findings]
             continue
+        from ..codemod import fix_source  # LibCST loads only when a file has something to fix
+        from ..verify import verify
+
         try:
             with open(result.path, "rb") as handle:
                 before = handle.read()

@@ -101,3 +101,9 @@ class Finding:
     @property
     def symbol(self) -> str:
         return RULES_BY_CODE[self.code].symbol
+
+    @property
+    def reads_its_name(self) -> bool:
+        """A fallback or an os.environ write: the fix drops the literal and the code reads the
+        variable by this very name, so the name cannot take a suffix and is claimed first."""
+        return self.plants_env or self.kind is Kind.FALLBACK
