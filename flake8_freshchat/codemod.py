@@ -52,8 +52,6 @@ class FixReport:
     moved: list[MovedSecret] = field(default_factory=list)
     refused: list[tuple[Finding, str]] = field(default_factory=list)
     unfixable: list[Finding] = field(default_factory=list)
-    #: Moved, but the variable the code reads already stands for another value elsewhere.
-    conflicts: list[Finding] = field(default_factory=list)
 
 
 def _quote_fstring_text(text: str) -> str:
@@ -219,7 +217,6 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
                 name = finding.env_name
                 if not self.allocator.reserve(name, finding.secret):
                     # Dropping this value would lose it: the env file keeps another one under NAME.
-                    self.report.conflicts.append(finding)
                     self._refuse(finding, f"{name} already stands for a different value in the env file")
                     continue
             else:

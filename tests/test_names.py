@@ -1,6 +1,6 @@
 import pytest
 
-from flake8_freshchat.engine.names import Vocabulary, credential_name, env_var_name, split_words
+from flake8_freshchat.engine.names import Vocabulary, credential_name, split_words
 
 
 @pytest.mark.parametrize("name", [
@@ -60,11 +60,3 @@ def test_vocabulary_adds_removes_and_ignores_words():
 ])
 def test_split_words(name, words):
     assert split_words(name) == words
-
-
-@pytest.mark.parametrize("name, variable", [
-    ("githubToken", "GITHUB_TOKEN"), ("X-Api-Key", "X_API_KEY"), ("password", "PASSWORD"),
-    ("", "SECRET"), (None, "SECRET"),
-])
-def test_env_var_name(name, variable):
-    assert env_var_name(name) == variable

@@ -91,17 +91,6 @@ def _name_of(node: ast.AST) -> str | None:
     return None
 
 
-def _target_name(target: ast.AST) -> str | None:
-    """The name an assignment target binds: `x`, `obj.x`, `d["x"]`; None for unpacking."""
-    if isinstance(target, ast.Name):
-        return target.id
-    if isinstance(target, ast.Attribute):
-        return target.attr
-    if isinstance(target, ast.Subscript):
-        return _str_const(target.slice)
-    return None
-
-
 def _env_fallback(call: ast.Call) -> tuple[str, ast.AST, bool] | None:
     """(variable name, fallback node, plants) for os.getenv / os.environ.get / .setdefault."""
     func = call.func
@@ -169,7 +158,7 @@ class _Extractor:
             *firsts, last = stmt.targets
             ctx = self._with_target(ctx, last)
             # `a = api_key = "…"`: the literal stands under every target; the last one claims it.
-            others = tuple(name for name in map(_target_name, firsts) if name)
+            others = tuple(name for name in map(_name_of, firsts) if name)
             self._assign(last, stmt.value, ctx, others)
             for target in firsts:
                 self._assign(target, stmt.value, ctx)

@@ -152,9 +152,3 @@ def credential_name(name: str | None, vocab: Vocabulary = DEFAULT_VOCABULARY) ->
 def is_credential_word(word: str, vocab: Vocabulary = DEFAULT_VOCABULARY) -> bool:
     """`password` as a value is a word about credentials, not a password."""
     return credential_name(word, vocab) is not None or word.lower() in vocab.nouns
-
-
-def env_var_name(name: str | None) -> str:
-    """`githubToken` -> GITHUB_TOKEN, `X-Api-Key` -> X_API_KEY; empty -> SECRET."""
-    words = split_words(name or "")
-    return "_".join(w.upper() for w in words) or "SECRET"

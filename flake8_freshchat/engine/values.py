@@ -299,7 +299,3 @@ def secret_in(value: str, name: CredentialName | None, *, allowed: frozenset[str
     if not scheme:
         return Secret(0, len(value), shape)  # surrounding blanks belong to the value: move it whole
     return Secret(start, end, shape)
-
-
-def is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text.strip()) is not None
