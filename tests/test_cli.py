@@ -27,9 +27,9 @@ def test_exit_one_on_findings_with_text_format(tmp_path: pathlib.Path):
     assert "1 finding(s) in 1 file(s); 1 fixable" in proc.stderr
 
 
-def test_usage_error_exits_two():
-    assert run([*CLI, "check"]).returncode == 2
-    assert run([*CLI, "frobnicate", "x"]).returncode == 2
+def test_usage_error_exits_two(tmp_path: pathlib.Path):
+    assert run([*CLI, "check", "--no-such-option"], cwd=str(tmp_path)).returncode == 2
+    assert run([*CLI, "frobnicate", "x"], cwd=str(tmp_path)).returncode == 2
 
 
 def test_unreadable_files_are_reported_and_the_rest_checked(tmp_path: pathlib.Path):

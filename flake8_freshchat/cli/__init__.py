@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..engine.registry import RULES
 from .config import ConfigError, excludes, load_settings
-from .files import discover
+from .files import check_stdin, discover
 from .report import FORMATS
 from .runner import check_files
 
@@ -23,19 +23,24 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("paths", nargs="+", metavar="PATH", help="files and folders to check")
+        sub.add_argument("paths", nargs="*", metavar="PATH",
+                         help="files and folders to check (default: the current folder)")
         sub.add_argument("--config", metavar="PYPROJECT",
                          help="pyproject.toml to read [tool.freshchat-secrets] from "
                               "(default: the nearest one above the current folder)")
         sub.add_argument("--exclude", default="", metavar="PATTERNS",
                          help="comma-separated file or folder name patterns to skip, added to the "
                               "configured ones")
-        sub.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+        sub.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                          help="worker processes (default: every core)")
 
     check = commands.add_parser("check", help="report hardcoded credentials")
     common(check)
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    check.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    check.add_argument("--stdin-filename", metavar="NAME", default="-",
+                       help="the name to report for `-` (source read from standard input)")
 
     fix = commands.add_parser("fix", help="move hardcoded credentials into environment variables")
     common(fix)
@@ -52,12 +57,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {text!r}")
+    return value
+
+
+def _write_report(report: str, output_file: str | None) -> None:
+    if output_file is None:
+        sys.stdout.write(report)
+        return
+    try:
+        with open(output_file, "w", encoding="utf-8") as handle:
+            handle.write(report)
+    except OSError as exc:
+        raise ConfigError(f"{output_file}: cannot write: {exc.strerror or type(exc).__name__}") from None
+
+
 def _check(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     unreadable: list = []
-    paths = list(discover(args.paths, excludes(settings, args.exclude), unreadable))
+    named = args.paths or ["."]
+    on_disk = [p for p in named if p != "-"]
+    paths = list(discover(on_disk, excludes(settings, args.exclude), unreadable)) if on_disk else []
     results = unreadable + check_files(paths, settings.options, args.jobs)
-    sys.stdout.write(FORMATS[args.format](results))
+    if "-" in named:
+        results.append(check_stdin(args.stdin_filename, settings.options))
+    if not results:
+        print("freshchat-secrets: no Python file found under the given paths", file=sys.stderr)
+    _write_report(FORMATS[args.format](results), args.output_file)
     errors = [r for r in results if r.error]
     for result in errors:
         print(f"{result.path}: error: {result.error}", file=sys.stderr)
@@ -69,7 +101,7 @@ def _check(args: argparse.Namespace) -> int:
               f"`freshchat-secrets fix`", file=sys.stderr)
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings else EXIT_CLEAN
+    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
 
 
 def _explain(args: argparse.Namespace) -> int:
@@ -96,8 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "explain":
             return _explain(args)
         if args.command == "lsp":
-            from ..lsp import serve
-
+            try:
+                from ..lsp import serve
+            except ImportError:
+                print("freshchat-secrets: error: the language server needs the lsp extra: "
+                      "pip install 'flake8-freshchat[lsp]'", file=sys.stderr)
+                return EXIT_ERROR
             return serve()
     except ConfigError as exc:
         print(f"freshchat-secrets: error: {exc}", file=sys.stderr)

@@ -25,8 +25,10 @@ class FileResult:
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    name = os.path.basename(path)
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+    """A name pattern (`vendored`, `*_pb2.py`) or a path (`src/legacy`, `./src/legacy/*`)."""
+    spellings = {os.path.basename(path), os.path.normpath(path), os.path.relpath(path)}
+    return any(fnmatch.fnmatch(spelling, os.path.normpath(pattern))
+               for pattern in patterns for spelling in spellings)
 
 
 def discover(paths: Iterable[str], exclude: tuple[str, ...] = (),
@@ -39,7 +41,8 @@ def discover(paths: Iterable[str], exclude: tuple[str, ...] = (),
                 f"cannot read folder: {error.strerror or type(error).__name__}")
             unreadable.append(FileResult(error.filename or "?", error=reason))
 
-    for path in paths:
+    seen: set[str] = set()
+    for path in _once(paths, seen):
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path, onerror=report):
                 dirs[:] = sorted(
@@ -49,10 +52,37 @@ def discover(paths: Iterable[str], exclude: tuple[str, ...] = (),
                 )
                 for name in sorted(files):
                     full = os.path.join(root, name)
-                    if name.endswith((".py", ".pyw")) and not _excluded(full, exclude):
+                    if name.endswith((".py", ".pyw", ".pyi")) and not _excluded(full, exclude) \
+                            and _first(full, seen):
                         yield full
         else:
             yield path  # named explicitly: checked whatever its name, or reported missing
+
+
+def _first(path: str, seen: set[str]) -> bool:
+    """`check . ./app.py` checks app.py once: the first spelling wins."""
+    key = os.path.realpath(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _once(paths: Iterable[str], seen: set[str]) -> Iterator[str]:
+    for path in paths:
+        if os.path.isdir(path) or _first(path, seen):
+            yield path
+
+
+def check_stdin(display_name: str, options: Options) -> FileResult:
+    """`-`: the source on standard input, reported under `display_name`."""
+    import sys
+
+    try:
+        source = decode_source(sys.stdin.buffer.read())
+        return FileResult(display_name, tuple(analyze_source(source, options)))
+    except SourceError as exc:
+        return FileResult(display_name, error=str(exc))
 
 
 def read_text(path: str) -> str:

@@ -141,17 +141,6 @@ def _plan(results: Sequence[FileResult], options: Options, lookup: str, existing
     return plan
 
 
-def _unique(paths: Sequence[str]) -> list[str]:
-    """`fix a.py ./a.py` names one file: each is taken once, as first spelt."""
-    seen, unique = set(), []
-    for path in paths:
-        key = os.path.realpath(path)
-        if key not in seen:
-            seen.add(key)
-            unique.append(path)
-    return unique
-
-
 def _summary(plan: _Plan, verb: str) -> None:
     print(f"freshchat-secrets: {verb} {len(plan.moved)} value(s) in {len(plan.rewrites)} file(s); "
           f"{len(plan.remaining)} finding(s) left to fix by hand", file=sys.stderr)
@@ -160,7 +149,7 @@ def _summary(plan: _Plan, verb: str) -> None:
 def run_fix(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     unreadable: list[FileResult] = []
-    paths = _unique(list(discover(args.paths, excludes(settings, args.exclude), unreadable)))
+    paths = list(discover(args.paths or ["."], excludes(settings, args.exclude), unreadable))
     results: list[FileResult] = unreadable + check_files(paths, settings.options, args.jobs)
     errors = [r for r in results if r.error]
     for result in errors:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+from urllib.parse import quote
 from collections.abc import Sequence
 
 from .. import __version__
@@ -37,7 +38,8 @@ def as_json(results: Sequence[FileResult]) -> str:
 
 
 def _uri(path: str) -> str:
-    return path.replace(os.sep, "/").removeprefix("./")
+    """A relative URI reference: `sp ace/my file.py` -> `sp%20ace/my%20file.py`."""
+    return quote(path.replace(os.sep, "/").removeprefix("./"), safe="/")
 
 
 def sarif(results: Sequence[FileResult]) -> str:
