@@ -77,3 +77,12 @@ def test_jobs_must_be_a_positive_number(tmp_path: pathlib.Path):
         assert proc.returncode == 2
         assert "argument -j/--jobs: must be a whole number of 1 or more" in proc.stderr
         assert "Traceback" not in proc.stderr
+
+
+def test_lsp_without_its_extra_says_how_to_install_it(tmp_path: pathlib.Path):
+    script = ("import sys; sys.modules['pygls'] = None\n"  # as if the [lsp] extra were not installed
+              "from flake8_freshchat.cli import main\nsys.exit(main(['lsp']))\n")
+    proc = run([PY, "-c", script], cwd=str(tmp_path))
+    assert proc.returncode == 2
+    assert proc.stderr == ("freshchat-secrets: error: the language server needs the lsp extra: "
+                           "pip install 'flake8-freshchat[lsp]'\n")
