@@ -89,7 +89,7 @@ class _Normalise(ast.NodeTransformer):
     def _plants(self, statement: ast.stmt) -> bool:
         """`os.environ["K"] = "…"` or `os.environ.setdefault("K", "…")` whose value moved."""
         for node in ast.walk(statement):
-            finding = self.moved.get((getattr(node, "lineno", 0), getattr(node, "col_offset", -1)))
+            finding = self._take(node)
             if finding is not None and finding.plants_env:
                 return True
         return False

@@ -65,15 +65,15 @@ def env_names(code: str, candidate: Candidate, name: str | None, default: str | 
     if (candidate.kind is Kind.FALLBACK or candidate.plants_env) and name:
         return (name,)
     words = split_words(name or "")
-    qualified = [_variable(owner + words) for owner in owners(candidate, name)] if words else []
     if code in ("FCH101", "FCH102"):
         return _freshchat_names(code, candidate, name, words)
     if not words:
         return (default or "SECRET",)
     if default is not None and (candidate.element or candidate.kind is Kind.COMPARISON):
         return (default,)
+    qualified = [_variable(owner + words) for owner in owners(candidate, name)]
     if _is_bare(candidate, name or "", words) and qualified:
-        return (qualified[0], *qualified[1:])
+        return tuple(qualified)
     return (_variable(words), *qualified)
 
 

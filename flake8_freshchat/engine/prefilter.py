@@ -112,7 +112,8 @@ def _is_pass_word(source: str, lowered: str, pos: int) -> bool:
         return source[pos] == "P" and (source[pos + 1] == "a" or source[pos - 1].islower())
     before = lowered[pos - 1] if pos else "\n"
     if before in " \t\n:;":
-        rest = lowered[end:lowered.find("\n", end) if "\n" in lowered[end:end + 200] else end + 200].lstrip(" \t")
+        newline = lowered.find("\n", end, end + 200)
+        rest = lowered[end:newline if newline >= 0 else end + 200].lstrip(" \t")
         if not rest or rest[0] in "#;":
             return False  # the statement
     return True

@@ -43,12 +43,12 @@ def bound_names(candidate: Candidate) -> Iterator[str]:
 
 
 def make_finding(code: str, candidate: Candidate, span: tuple[int, int], name: str | None,
-                 env: str | None = None, detail: str = "") -> Finding:
-    """`env`: the rule's own variable for a literal no name holds (`PRIVATE_KEY`)."""
+                 default_env: str | None = None, detail: str = "") -> Finding:
+    """`default_env`: the rule's own variable for a literal no name holds (`PRIVATE_KEY`)."""
     if candidate.kind is Kind.FALLBACK or candidate.plants_env:
         span = (0, len(candidate.value))  # the whole literal goes, so the whole of it is stored
     secret = candidate.value[span[0]:span[1]]
-    env, *alternatives = env_names(code, candidate, name, env)
+    env, *alternatives = env_names(code, candidate, name, default_env)
     return Finding(
         code=code,
         message=format_message(code, secret, name, env, detail),

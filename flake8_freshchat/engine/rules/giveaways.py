@@ -15,16 +15,6 @@ from .base import RuleContext, make_finding
 _NOT_CODE = frozenset({Kind.COMMENT, Kind.DOCSTRING})
 
 
-def _trimmed(candidate: Candidate) -> tuple[int, int]:
-    value = candidate.value
-    start, end = 0, len(value)
-    while start < end and value[start].isspace():
-        start += 1
-    while end > start and value[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _whole(candidate: Candidate) -> tuple[int, int]:
     return 0, len(candidate.value)
 
@@ -41,8 +31,7 @@ def vendor_token(candidate: Candidate, ctx: RuleContext) -> Finding | None:
     """FCH302: a literal that is wholly a token in a published vendor format."""
     if candidate.kind in _NOT_CODE or candidate.is_fstring:
         return None
-    start, end = _trimmed(candidate)
-    text = candidate.value[start:end]
+    text = candidate.value.strip()
     vendor = formats.vendor_of(text)
     if vendor is None or judge(text, allowed=ctx.allowed, vocab=ctx.vocab) is None:
         return None
@@ -58,8 +47,7 @@ def url_credential(candidate: Candidate, ctx: RuleContext) -> Finding | None:
     password-type key, the password judged by the secret rules."""
     if candidate.kind in _NOT_CODE or candidate.is_fstring:
         return None
-    start, end = _trimmed(candidate)
-    text = candidate.value[start:end]
+    text = candidate.value.strip()
     url = formats.url_password(text)
     if url is not None:
         if any(ch.isspace() for ch in text) or not url_secret(url, ctx.allowed, ctx.vocab):
