@@ -170,6 +170,7 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         self._plan: dict[tuple[int, int], tuple[Finding, str]] = {}
         self._concat_depth = 0
         self._fstring_quotes: list[str] = []
+        self._os_imported_at = 1 << 30
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -177,6 +178,19 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
                                 help='os.environ["NAME"] (default) or os.environ.get("NAME")')
         arg_parser.add_argument("--env-file", default=None,
                                 help="store the moved values in this env file before a module is written")
+
+    def visit_Module(self, node: cst.Module) -> None:
+        # LibCST adds `import os` unless the module's first imports hold it; an `import os`
+        # further down (after a notebook's magics, say) serves every line below it.
+        self._os_imported_at = 1 << 30
+        for statement in node.body:
+            if isinstance(statement, cst.SimpleStatementLine) and any(
+                    isinstance(small, cst.Import) and any(
+                        alias.asname is None and libcst_matchers.matches(alias.name, libcst_matchers.Name("os"))
+                        for alias in small.names)
+                    for small in statement.body):
+                self._os_imported_at = self.get_metadata(PositionProvider, statement).start.line
+                break
 
     # -- planning ----------------------------------------------------------------
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
@@ -296,7 +310,8 @@ class MoveCredentialsToEnviron(VisitorBasedCodemodCommand):
         except _Refusal as refusal:
             self._refuse(finding, str(refusal))
             return updated
-        AddImportsVisitor.add_needed_import(self.context, "os")
+        if finding.line <= self._os_imported_at:
+            AddImportsVisitor.add_needed_import(self.context, "os")
         self._moved(finding, name)
         return replacement.with_changes(lpar=updated.lpar, rpar=rpar)
 

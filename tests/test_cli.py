@@ -84,7 +84,7 @@ def test_json_format():
     document = json.loads(proc.stdout)
     assert document["errors"] == []
     assert document["findings"] == [{
-        "path": str(path), "line": 3, "column": 18, "end_line": 3, "end_column": 52,
+        "path": str(path), "cell": None, "line": 3, "column": 18, "end_line": 3, "end_column": 52,
         "code": "FCH204", "symbol": "hardcoded-credential-mapping",
         "message": "hardcoded secret 'a1B2…' (32 chars) under key 'X-Api-Key'; read it from "
                    'os.environ["X_API_KEY"]',

@@ -86,3 +86,36 @@ def test_lsp_without_its_extra_says_how_to_install_it(tmp_path: pathlib.Path):
     assert proc.returncode == 2
     assert proc.stderr == ("freshchat-secrets: error: the language server needs the lsp extra: "
                            "pip install 'flake8-freshchat[lsp]'\n")
+
+
+def _git(folder: pathlib.Path, *args: str) -> None:
+    proc = run(["git", "-C", str(folder), *args])
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_a_walk_in_a_work_tree_takes_what_git_would(tmp_path: pathlib.Path):
+    _git(tmp_path, "init", "-q")
+    (tmp_path / ".gitignore").write_text("generated/\nlocal_*.py\n")
+    _leaky(tmp_path, "tracked.py")
+    _leaky(tmp_path, "untracked.py")
+    _leaky(tmp_path / "generated", "gen.py")
+    _leaky(tmp_path, "local_settings.py")
+    _leaky(tmp_path / "pkg", "ignored_but_tracked.py")
+    (tmp_path / "pkg" / ".gitignore").write_text("*.py\n")
+    _git(tmp_path, "add", "-f", "tracked.py", "pkg/ignored_but_tracked.py")
+    (tmp_path / "gone.py").write_text("x = 1\n")
+    _git(tmp_path, "add", "gone.py")
+    (tmp_path / "gone.py").unlink()  # tracked, deleted from the work tree: nothing to check
+    proc = run([*CLI, "check", "."], cwd=str(tmp_path))
+    assert proc.returncode == 1, proc.stderr
+    assert [line.split(":")[0] for line in proc.stdout.splitlines()] == [
+        "./pkg/ignored_but_tracked.py", "./tracked.py", "./untracked.py"]
+    named = run([*CLI, "check", "local_settings.py", "generated"], cwd=str(tmp_path))
+    assert [line.split(":")[0] for line in named.stdout.splitlines()] == ["local_settings.py", "generated/gen.py"]
+
+
+def test_a_walk_outside_a_work_tree_takes_every_python_file(tmp_path: pathlib.Path):
+    (tmp_path / ".gitignore").write_text("*.py\n")  # not a work tree: no git to apply it
+    _leaky(tmp_path, "app.py")
+    proc = run([*CLI, "check", "."], cwd=str(tmp_path), env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    assert [line.split(":")[0] for line in proc.stdout.splitlines()] == ["./app.py"]

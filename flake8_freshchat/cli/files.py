@@ -31,30 +31,99 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
                for pattern in patterns for spelling in spellings)
 
 
-def discover(paths: Iterable[str], exclude: tuple[str, ...] = (),
-             unreadable: list[FileResult] | None = None) -> Iterator[str]:
-    """Files named on the command line, and the .py files below named folders. A folder
-    that cannot be listed is added to `unreadable` with its reason, and the walk goes on."""
+PYTHON_SUFFIXES = (".py", ".pyw", ".pyi", ".ipynb")
+
+
+def _kept_dir(root: str, name: str, exclude: tuple[str, ...]) -> bool:
+    return name not in SKIPPED_DIRECTORIES and not name.endswith(".egg-info") \
+        and not _excluded(os.path.join(root, name), exclude)
+
+
+def _git_listing(folder: str) -> list[str] | None:
+    """What git would take under `folder` (tracked and untracked, not ignored), relative to
+    it; None outside a work tree or without git. One `git ls-files` for the whole folder."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "-C", folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                              capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0:
+        return None
+    return sorted(set(proc.stdout.decode("utf-8", "surrogateescape").split("\0")) - {""})
+
+
+def _is_ignored(folder: str) -> bool:
+    import subprocess
+
+    try:
+        return subprocess.run(["git", "-C", folder, "check-ignore", "-q", "."], capture_output=True,
+                              timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def _walk_git(folder: str, listing: list[str], exclude: tuple[str, ...], seen: set[str],
+              unreadable: list[FileResult] | None) -> Iterator[str]:
+    for relative in listing:
+        parts = relative.rstrip("/").split("/")
+        root = folder
+        kept = True
+        for part in parts[:-1]:
+            if not _kept_dir(root, part, exclude):
+                kept = False
+                break
+            root = os.path.join(root, part)
+        if not kept:
+            continue
+        full = os.path.join(root, parts[-1])
+        if relative.endswith("/") or (not parts[-1].endswith(PYTHON_SUFFIXES) and "." not in parts[-1]
+                                      and os.path.isdir(full)):
+            # a nested repository or submodule: its own git decides what it holds
+            if _kept_dir(root, parts[-1], exclude):
+                yield from _walk_folder(full, exclude, seen, unreadable)
+        elif parts[-1].endswith(PYTHON_SUFFIXES) and not _excluded(full, exclude) \
+                and os.path.isfile(full) and _first(full, seen):
+            yield full  # a tracked file deleted from the work tree is not checked
+
+
+def _walk_all(folder: str, exclude: tuple[str, ...], seen: set[str],
+              unreadable: list[FileResult] | None) -> Iterator[str]:
     def report(error: OSError) -> None:
         if unreadable is not None:
             reason = "permission denied" if isinstance(error, PermissionError) else (
                 f"cannot read folder: {error.strerror or type(error).__name__}")
             unreadable.append(FileResult(error.filename or "?", error=reason))
 
+    for root, dirs, files in os.walk(folder, onerror=report):
+        dirs[:] = sorted(d for d in dirs if _kept_dir(root, d, exclude))
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            if name.endswith(PYTHON_SUFFIXES) and not _excluded(full, exclude) and _first(full, seen):
+                yield full
+
+
+def _walk_folder(folder: str, exclude: tuple[str, ...], seen: set[str],
+                 unreadable: list[FileResult] | None) -> Iterator[str]:
+    listing = _git_listing(folder)
+    if listing is None or (not listing and _is_ignored(folder)):
+        # outside a work tree, or a folder git ignores but the user named: every file in it
+        yield from _walk_all(folder, exclude, seen, unreadable)
+    else:
+        yield from _walk_git(folder, listing, exclude, seen, unreadable)
+
+
+def discover(paths: Iterable[str], exclude: tuple[str, ...] = (),
+             unreadable: list[FileResult] | None = None) -> Iterator[str]:
+    """Files named on the command line, and the Python files and notebooks below named
+    folders: what git would take (tracked and untracked, not ignored) inside a work tree,
+    every file elsewhere; tool folders and `exclude` skipped. A folder that cannot be
+    listed is added to `unreadable` with its reason, and the walk goes on."""
     seen: set[str] = set()
     for path in _once(paths, seen):
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path, onerror=report):
-                dirs[:] = sorted(
-                    d for d in dirs
-                    if d not in SKIPPED_DIRECTORIES and not d.endswith(".egg-info")
-                    and not _excluded(os.path.join(root, d), exclude)
-                )
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if name.endswith((".py", ".pyw", ".pyi")) and not _excluded(full, exclude) \
-                            and _first(full, seen):
-                        yield full
+            yield from _walk_folder(path, exclude, seen, unreadable)
         else:
             yield path  # named explicitly: checked whatever its name, or reported missing
 
@@ -78,21 +147,17 @@ def check_stdin(display_name: str, options: Options) -> FileResult:
     """`-`: the source on standard input, reported under `display_name`."""
     import sys
 
-    try:
-        source = decode_source(sys.stdin.buffer.read())
-        return FileResult(display_name, tuple(analyze_source(source, options)))
-    except SourceError as exc:
-        return FileResult(display_name, error=str(exc))
+    return _check_data(display_name, sys.stdin.buffer.read(), options)
 
 
-def read_text(path: str) -> str:
-    """The file's text as Python would decode it; SourceError with a clear reason otherwise."""
+def read_bytes(path: str) -> bytes:
+    """The file's bytes; SourceError with a clear reason otherwise."""
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             raise SourceError(f"skipped: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except FileNotFoundError:
         raise SourceError("no such file") from None
     except IsADirectoryError:
@@ -101,13 +166,28 @@ def read_text(path: str) -> str:
         raise SourceError("permission denied") from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or type(exc).__name__}") from None
-    return decode_source(data)
+
+
+def is_notebook(path: str) -> bool:
+    return path.endswith(".ipynb")
+
+
+def _check_data(path: str, data: bytes, options: Options) -> FileResult:
+    try:
+        if is_notebook(path):
+            from ..notebook import analyze_notebook, cell_errors, read_notebook
+
+            notebook = read_notebook(data)
+            errors = cell_errors(notebook)
+            return FileResult(path, tuple(analyze_notebook(notebook, options)), "; ".join(errors) or None)
+        return FileResult(path, tuple(analyze_source(decode_source(data), options)))
+    except SourceError as exc:
+        return FileResult(path, error=str(exc))
 
 
 def check_file(path: str, options: Options) -> FileResult:
     try:
-        source = read_text(path)
-        findings = analyze_source(source, options)
+        data = read_bytes(path)
     except SourceError as exc:
         return FileResult(path, error=str(exc))
-    return FileResult(path, tuple(findings))
+    return _check_data(path, data, options)

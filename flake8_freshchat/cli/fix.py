@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .. import envfile
@@ -16,7 +16,7 @@ from ..engine import Finding, Options, SourceError, analyze_source, decode_sourc
 from ..engine.envnames import EnvNameAllocator
 from ..engine.messages import masked
 from .config import excludes, load_settings
-from .files import FileResult, discover
+from .files import FileResult, discover, is_notebook
 from .report import text_line
 from .runner import check_files
 
@@ -90,18 +90,92 @@ def _diff(path: str, before: bytes, after: bytes, findings: Sequence[Finding]) -
     """A diff for review (not for `patch`): every literal that held a secret is masked."""
     old = _review_text(before, findings).splitlines(keepends=True)
     new = _review_text(after).splitlines(keepends=True)
-    diff = "".join(difflib.unified_diff(old, new, fromfile=path, tofile=path))
+    diff = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in difflib.unified_diff(old, new, fromfile=path, tofile=path))
     return _masked(diff, [f.secret for f in findings])
+
+
+@dataclass(frozen=True)
+class _Rewrite:
+    path: str
+    before: bytes
+    after: bytes
+    #: The values it moves: env name -> value.
+    moved: dict[str, str]
+    #: The review diff, masked; made only for `--diff`.
+    diff: Callable[[], str]
 
 
 @dataclass
 class _Plan:
     """Every file's fix, made in memory before anything is written."""
 
-    rewrites: list[tuple[str, bytes, bytes, Sequence[Finding]]] = field(default_factory=list)
+    rewrites: list[_Rewrite] = field(default_factory=list)
     moved: dict[str, str] = field(default_factory=dict)
     remaining: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+class _NotFixed(Exception):
+    """A file left untouched, with the reason."""
+
+
+def _fix_module(path: str, before: bytes, findings: Sequence[Finding], options: Options, lookup: str,
+                allocator: EnvNameAllocator, plan: _Plan) -> _Rewrite | None:
+    from ..codemod import fix_source  # LibCST loads only when a file has something to fix
+    from ..verify import verify
+
+    fixed = fix_source(before, options, lookup, allocator, findings, path)
+    report = fixed.report
+    plan.remaining += [text_line(path, f) for f in report.unfixable]
+    plan.remaining += [text_line(path, f) + f" (not fixed: {why})" for f, why in report.refused]
+    if not fixed.changed:
+        return None
+    moved = [m.finding for m in report.moved]
+    reason = verify(decode_source(before), decode_source(fixed.code), moved)
+    if reason is not None:
+        plan.remaining += [text_line(path, f) + " (not fixed)" for f in moved]
+        raise _NotFixed(reason)
+    return _Rewrite(path, before, fixed.code, {m.env_name: m.value for m in report.moved},
+                    lambda: _diff(path, before, fixed.code, findings))
+
+
+def _fix_notebook(path: str, before: bytes, options: Options, lookup: str,
+                  allocator: EnvNameAllocator, plan: _Plan) -> _Rewrite | None:
+    """The code cells fixed as one module (so `import os` is added once, to the first cell),
+    then each changed cell put back; outputs, metadata and other cells as they were."""
+    from ..codemod import fix_source
+    from ..notebook import fixed_cells, in_cell, read_notebook, rewrite
+    from ..verify import verify
+
+    try:
+        notebook = read_notebook(before)
+    except SourceError as exc:
+        raise _NotFixed(str(exc)) from None
+    source, where = notebook.marked_source()
+    fixed = fix_source(source, options, lookup, allocator, None, path)
+    report = fixed.report
+    plan.remaining += [text_line(path, in_cell(f, where)) for f in report.unfixable]
+    plan.remaining += [text_line(path, in_cell(f, where)) + f" (not fixed: {why})" for f, why in report.refused]
+    if not fixed.changed:
+        return None
+    moved = [in_cell(m.finding, where) for m in report.moved]
+    try:
+        reason = verify(source, fixed.code, [m.finding for m in report.moved])
+        if reason is not None:
+            raise SourceError(reason)
+        changed = fixed_cells(notebook, fixed.code)
+        after = rewrite(before.decode("utf-8-sig"), notebook, changed).encode("utf-8")
+    except SourceError as exc:
+        plan.remaining += [text_line(path, f) + " (not fixed)" for f in moved]
+        raise _NotFixed(str(exc)) from None
+    cells = {c.number: c.text for c in notebook.cells}
+
+    def diff() -> str:
+        return "".join(_diff(f"{path}:cell {n}", cells[n].encode(), changed[n].encode(),
+                             [f for f in moved if f.cell == n]) for n in sorted(changed))
+
+    return _Rewrite(path, before, after, {m.env_name: m.value for m in report.moved}, diff)
 
 
 def _plan(results: Sequence[FileResult], options: Options, lookup: str, existing: dict[str, str]) -> _Plan:
@@ -115,29 +189,23 @@ def _plan(results: Sequence[FileResult], options: Options, lookup: str, existing
         if not any(f.fixable for f in result.findings):
             plan.remaining += [text_line(result.path, f) for f in result.findings]
             continue
-        from ..codemod import fix_source  # LibCST loads only when a file has something to fix
-        from ..verify import verify
-
         try:
             with open(result.path, "rb") as handle:
                 before = handle.read()
         except OSError as exc:
             plan.warnings.append(f"{result.path}: not fixed: cannot read: {exc.strerror}")
             continue
-        fixed = fix_source(before, options, lookup, allocator, result.findings, result.path)
-        report = fixed.report
-        plan.remaining += [text_line(result.path, f) for f in report.unfixable]
-        plan.remaining += [text_line(result.path, f) + f" (not fixed: {why})" for f, why in report.refused]
-        if not fixed.changed:
+        try:
+            if is_notebook(result.path):
+                rewritten = _fix_notebook(result.path, before, options, lookup, allocator, plan)
+            else:
+                rewritten = _fix_module(result.path, before, result.findings, options, lookup, allocator, plan)
+        except _NotFixed as exc:
+            plan.warnings.append(f"{result.path}: left untouched: {exc}")
             continue
-        reason = verify(decode_source(before), decode_source(fixed.code), [m.finding for m in report.moved])
-        if reason is not None:
-            plan.warnings.append(f"{result.path}: left untouched: {reason}")
-            plan.remaining += [text_line(result.path, m.finding) + " (not fixed)" for m in report.moved]
-            continue
-        for secret in report.moved:
-            plan.moved[secret.env_name] = secret.value
-        plan.rewrites.append((result.path, before, fixed.code, result.findings))
+        if rewritten is not None:
+            plan.moved.update(rewritten.moved)
+            plan.rewrites.append(rewritten)
     return plan
 
 
@@ -154,7 +222,7 @@ def run_fix(args: argparse.Namespace) -> int:
     errors = [r for r in results if r.error]
     for result in errors:
         print(f"{result.path}: error: {result.error}", file=sys.stderr)
-    checked = [r for r in results if not r.error]
+    checked = [r for r in results if r.findings or not r.error]  # a notebook: its other cells
     env_path = args.env_file or envfile.project_env_file()
     if args.diff:
         try:
@@ -162,8 +230,8 @@ def run_fix(args: argparse.Namespace) -> int:
         except envfile.EnvFileError:
             existing = {}
         plan = _plan(checked, settings.options, args.lookup, existing)
-        for path, before, after, findings in plan.rewrites:
-            sys.stdout.write(_diff(path, before, after, findings))
+        for rewrite in plan.rewrites:
+            sys.stdout.write(rewrite.diff())
         _summary(plan, "would move")
         _warn(plan.warnings)
         if errors:
@@ -203,12 +271,12 @@ def _write_sources(plan: _Plan) -> int:
     """Write each rewritten file; a file that cannot be written keeps its text (its values are
     stored already) and gets one error line."""
     failed = 0
-    for path, _, after, _ in plan.rewrites:
+    for rewrite in plan.rewrites:
         try:
-            _write_atomically(path, after)
+            _write_atomically(rewrite.path, rewrite.after)
         except OSError as exc:
             failed += 1
-            print(f"{path}: error: cannot write: {exc.strerror or type(exc).__name__}", file=sys.stderr)
+            print(f"{rewrite.path}: error: cannot write: {exc.strerror or type(exc).__name__}", file=sys.stderr)
     return failed
 
 

@@ -15,8 +15,10 @@ INFORMATION_URI = "https://github.com/flake8-freshchat/flake8-freshchat"
 
 
 def text_line(path: str, finding: Finding) -> str:
-    """flake8's own layout: path:line:column: CODE message, the column counted from 1."""
-    return f"{path}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message}"
+    """flake8's own layout: path:line:column: CODE message, the column counted from 1; in a
+    notebook, ruff's: path:cell N:line:column: CODE message."""
+    cell = "" if finding.cell is None else f"cell {finding.cell}:"
+    return f"{path}:{cell}{finding.line}:{finding.col + 1}: {finding.code} {finding.message}"
 
 
 def text(results: Sequence[FileResult]) -> str:
@@ -27,7 +29,7 @@ def text(results: Sequence[FileResult]) -> str:
 def as_json(results: Sequence[FileResult]) -> str:
     findings = [
         {
-            "path": r.path, "line": f.line, "column": f.col + 1, "end_line": f.end_line,
+            "path": r.path, "cell": f.cell, "line": f.line, "column": f.col + 1, "end_line": f.end_line,
             "end_column": f.end_col + 1, "code": f.code, "symbol": f.symbol, "message": f.message,
             "fixable": f.fixable, "env_name": f.env_name,
         }
@@ -42,6 +44,22 @@ def _uri(path: str) -> str:
     return quote(path.replace(os.sep, "/").removeprefix("./"), safe="/")
 
 
+def _sarif_result(path: str, finding: Finding, rule_index: int) -> dict:
+    location: dict = {"physicalLocation": {
+        "artifactLocation": {"uri": _uri(path)},
+        "region": {"startLine": finding.line, "startColumn": finding.col + 1,
+                   "endLine": finding.end_line, "endColumn": finding.end_col + 1},
+    }}
+    result = {
+        "ruleId": finding.code, "ruleIndex": rule_index, "level": RULES_BY_CODE[finding.code].severity,
+        "message": {"text": finding.message}, "locations": [location],
+    }
+    if finding.cell is not None:  # SARIF has no notebook cells: the region counts the cell's lines
+        location["logicalLocations"] = [{"name": f"cell {finding.cell}", "kind": "notebookCell"}]
+        result["properties"] = {"cell": finding.cell}
+    return result
+
+
 def sarif(results: Sequence[FileResult]) -> str:
     rule_index = {rule.code: i for i, rule in enumerate(RULES)}
     rules = [
@@ -53,19 +71,7 @@ def sarif(results: Sequence[FileResult]) -> str:
         }
         for rule in RULES
     ]
-    sarif_results = [
-        {
-            "ruleId": f.code, "ruleIndex": rule_index[f.code],
-            "level": RULES_BY_CODE[f.code].severity,
-            "message": {"text": f.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(r.path)},
-                "region": {"startLine": f.line, "startColumn": f.col + 1,
-                           "endLine": f.end_line, "endColumn": f.end_col + 1},
-            }}],
-        }
-        for r in results for f in r.findings
-    ]
+    sarif_results = [_sarif_result(r.path, f, rule_index[f.code]) for r in results for f in r.findings]
     notifications = [
         {"level": "error", "message": {"text": r.error},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}

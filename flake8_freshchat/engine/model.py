@@ -97,6 +97,8 @@ class Finding:
     #: Owner-qualified names to try, in order, when `env_name` stands for another value.
     env_alternatives: tuple[str, ...] = ()
     secret: str = field(default="", repr=False)
+    #: In a notebook: the cell (from 1, markdown cells counted); `line` is then the cell's line.
+    cell: int | None = None
 
     @property
     def symbol(self) -> str:
