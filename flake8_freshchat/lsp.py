@@ -25,6 +25,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from . import __version__, envfile
+from .cli.baseline import Baseline, load as load_baseline
 from .cli.config import ConfigError, load_settings
 from .codemod import FixedSource, fix_source
 from .engine import RULES_BY_CODE, Finding, Options, SourceError, analyze_source
@@ -72,17 +73,42 @@ class FreshchatLanguageServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(SOURCE, f"v{__version__}")
         self.options = Options()
+        self.root: str | None = None
+        #: The workspace setting `baseline`: findings it holds are not reported.
+        self.baseline: Baseline | None = None
         self._pending: dict[str, asyncio.Task] = {}
 
-    def findings(self, text: str) -> list[Finding] | None:
+    def findings(self, text: str, uri: str) -> list[Finding] | None:
         try:
-            return analyze_source(text, self.options)
+            findings = analyze_source(text, self.options)
         except SourceError:
             return None  # mid-edit: keep the last diagnostics until the text parses again
+        if self.baseline is not None and findings:
+            findings = list(self.baseline.new_findings(_path(uri), findings))
+        return findings
+
+    def configure(self, settings: object) -> None:
+        """`{"baseline": FILE}`, bare or under "freshchatSecrets" / "freshchat-secrets", as
+        initializationOptions or workspace settings; a relative FILE is the workspace root's."""
+        if not isinstance(settings, dict):
+            return
+        settings = settings.get("freshchatSecrets", settings.get("freshchat-secrets", settings))
+        if not isinstance(settings, dict) or "baseline" not in settings:
+            return
+        path = settings["baseline"]
+        if not path:
+            self.baseline = None
+            return
+        path = os.path.join(self.root or os.getcwd(), os.path.expanduser(str(path)))
+        try:
+            self.baseline = load_baseline(path)
+        except ConfigError as exc:
+            self.baseline = None
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, str(exc)))
 
     def lint(self, uri: str) -> None:
         document = self.workspace.get_text_document(uri)
-        findings = self.findings(document.source)
+        findings = self.findings(document.source, uri)
         if findings is None:
             return
         codec = self.workspace.position_codec
@@ -114,10 +140,19 @@ def initialize(ls: FreshchatLanguageServer, params: types.InitializeParams) -> N
     elif params.root_uri:
         root = params.root_uri
     if root:
+        ls.root = _path(root)
         try:
-            ls.options = load_settings(None, start=unquote(urlparse(root).path)).options
+            ls.options = load_settings(None, start=ls.root).options
         except ConfigError as exc:
             ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, str(exc)))
+    ls.configure(params.initialization_options)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: FreshchatLanguageServer, params: types.DidChangeConfigurationParams) -> None:
+    ls.configure(params.settings)
+    for uri in list(ls.workspace.text_documents):
+        ls.lint(uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -217,7 +252,7 @@ def code_action(ls: FreshchatLanguageServer, params: types.CodeActionParams) -> 
     uri = params.text_document.uri
     document = ls.workspace.get_text_document(uri)
     text = document.source
-    findings = ls.findings(text)
+    findings = ls.findings(text, uri)
     if not findings:
         return []
     by_position = {(f.line, f.col, f.code): f for f in findings}
@@ -254,7 +289,7 @@ async def store_and_fix(ls: FreshchatLanguageServer, uri: str, positions: list[l
     document = ls.workspace.get_text_document(uri)
     text = document.source
     wanted = {tuple(p) for p in positions}
-    findings = [f for f in ls.findings(text) or [] if (f.line, f.col) in wanted and f.fixable]
+    findings = [f for f in ls.findings(text, uri) or [] if (f.line, f.col) in wanted and f.fixable]
     if not findings:
         return
     try:

@@ -176,6 +176,19 @@ async def test_fix_all(client: LanguageClient, tmp_path: pathlib.Path):
 
 
 @pytest.mark.asyncio
+async def test_the_baseline_setting_hides_known_findings(client: LanguageClient, tmp_path: pathlib.Path):
+    path = tmp_path / "app.py"
+    path.write_text(f'API_KEY = "{hex_key(7)}"\n')
+    assert run([PY, "-m", "flake8_freshchat", "check", "--write-baseline", "known.json"],
+               cwd=str(tmp_path)).returncode == 0
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"freshchatSecrets": {"baseline": "known.json"}}))
+    text = f'import os\n\nAPI_KEY = "{hex_key(7)}"\ntoken = "{hex_key(8)}"\n'
+    uri = await _open(client, path, text)
+    assert [(d.code, d.range.start.line) for d in client.diagnostics[uri]] == [("FCH201", 3)]
+
+
+@pytest.mark.asyncio
 async def test_messages_never_hold_a_secret(client: LanguageClient, tmp_path: pathlib.Path):
     pem = private_key_pem(4)
     secrets = [hex_key(5), freshchat_token(6), "Tr0ub4dor&3", pem.splitlines()[1], vendor_tokens(7)["Slack"],

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..engine.registry import RULES
+from . import baseline
 from .config import ConfigError, excludes, load_settings
 from .files import check_stdin, discover
 from .report import FORMATS
@@ -39,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings not recorded in FILE (see --write-baseline)")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record every current finding in FILE (no value: code, file, name, salted hash) "
+                            "and exit 0; later runs with --baseline FILE report only new ones")
     check.add_argument("--stdin-filename", metavar="NAME", default="-",
                        help="the name to report for `-` (source read from standard input)")
 
@@ -89,6 +95,10 @@ def _check(args: argparse.Namespace) -> int:
         results.append(check_stdin(args.stdin_filename, settings.options))
     if not results:
         print("freshchat-secrets: no Python file found under the given paths", file=sys.stderr)
+    if args.write_baseline:
+        return _write_baseline(args, results)
+    if args.baseline:
+        results = baseline.load(args.baseline).filter(results)
     _write_report(FORMATS[args.format](results), args.output_file)
     errors = [r for r in results if r.error]
     for result in errors:
@@ -102,6 +112,20 @@ def _check(args: argparse.Namespace) -> int:
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _write_baseline(args: argparse.Namespace, results: list) -> int:
+    """`--write-baseline FILE`: keep the salt of the file it replaces, so unchanged entries stay."""
+    try:
+        previous = baseline.load(args.write_baseline)
+    except ConfigError:
+        previous = baseline.empty(args.write_baseline)
+    recorded = baseline.write(previous, results)
+    errors = [r for r in results if r.error]
+    for result in errors:
+        print(f"{result.path}: error: {result.error}", file=sys.stderr)
+    print(f"freshchat-secrets: recorded {recorded} finding(s) in {args.write_baseline}", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 def _explain(args: argparse.Namespace) -> int:

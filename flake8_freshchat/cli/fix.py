@@ -7,11 +7,11 @@ import difflib
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .. import envfile
+from ..atomic import write_atomically
 from ..engine import Finding, Options, SourceError, analyze_source, decode_source
 from ..engine.envnames import EnvNameAllocator
 from ..engine.messages import masked
@@ -22,22 +22,6 @@ from .runner import check_files
 
 ROTATE = ("freshchat-secrets: values that were committed stay in the history: rotate them "
           "(see `freshchat-secrets explain FCH101`).")
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    """Temp file in the same folder, the original's mode, then rename over it."""
-    mode = os.stat(path).st_mode & 0o7777
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".fch-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _masked(text: str, secrets: list[str]) -> str:
@@ -273,7 +257,7 @@ def _write_sources(plan: _Plan) -> int:
     failed = 0
     for rewrite in plan.rewrites:
         try:
-            _write_atomically(rewrite.path, rewrite.after)
+            write_atomically(rewrite.path, rewrite.after)
         except OSError as exc:
             failed += 1
             print(f"{rewrite.path}: error: cannot write: {exc.strerror or type(exc).__name__}", file=sys.stderr)
