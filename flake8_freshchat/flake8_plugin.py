@@ -13,10 +13,12 @@ from typing import Any
 
 from . import __version__
 from .engine import analyze_tree
-from .engine.options import PRAGMA, PYLINT_DISABLE, cached_options
+from .engine.options import ALL_SUPPRESSIONS, NOQA, cached_options
 
-# flake8 applies `# noqa` itself (and honours --disable-noqa); the engine adds the rest.
-_SUPPRESSIONS = frozenset({PRAGMA, PYLINT_DISABLE})
+# The engine applies every suppression, `# noqa` included: flake8 alone reads noqa on the
+# reported line only, not on the last line of a literal spanning lines. `--disable-noqa`
+# still turns noqa off.
+_WITHOUT_NOQA = ALL_SUPPRESSIONS - {NOQA}
 
 
 def _option_tuple(options: Any, name: str) -> tuple[str, ...]:
@@ -39,7 +41,7 @@ class FreshchatChecker:
             _option_tuple(options, "freshchat_extra_words"),
             _option_tuple(options, "freshchat_remove_words"),
             _option_tuple(options, "freshchat_ignore_names"),
-            _SUPPRESSIONS,
+            _WITHOUT_NOQA if getattr(options, "disable_noqa", False) else ALL_SUPPRESSIONS,
             _option_tuple(options, "freshchat_allow_values"),
         )
 

@@ -11,13 +11,15 @@ from typing import TYPE_CHECKING, Any
 from pylint.checkers import BaseRawFileChecker
 
 from flake8_freshchat.engine import RULES, RULES_BY_CODE, Options, SourceError, analyze_source, decode_source
-from flake8_freshchat.engine.options import NOQA, PRAGMA, cached_options
+from flake8_freshchat.engine.options import ALL_SUPPRESSIONS, cached_options
 
 if TYPE_CHECKING:
     from astroid import nodes
 
-# pylint applies its own `# pylint: disable` (block-wide too); the engine adds the rest.
-_SUPPRESSIONS = frozenset({PRAGMA, NOQA})
+# The engine applies every suppression as every other surface does, `# pylint: disable`
+# included (as pylint scopes it, and on the last line of a literal spanning lines too);
+# pylint's own handling then finds nothing more to drop.
+_SUPPRESSIONS = ALL_SUPPRESSIONS
 
 MSGS: dict[str, tuple[str, str, str]] = {
     rule.pylint_id: ("%s", rule.symbol, f"{rule.title[0].upper()}{rule.title[1:]} ({rule.code}). "

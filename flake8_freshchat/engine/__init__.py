@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from .extract import extract
 from .model import Candidate, Finding, Kind, ModuleFacts
-from .options import DEFAULT_OPTIONS, Options
+from .options import DEFAULT_OPTIONS, PYLINT_DISABLE, Options
 from .prefilter import candidate_lines
 from .registry import RULES, RULES_BY_CODE, RULES_BY_SYMBOL, Rule
 from .rules import RULES_IN_ORDER, RuleContext
+from .pylint_pragmas import read_pragmas
 from .suppress import is_suppressed
 
 __all__ = [
@@ -57,7 +58,10 @@ def _analyze(tree: ast.Module, source: str, line_text: Callable[[int], str], opt
     extraction = extract(tree, lines, line_text)
     findings = decide(extraction.candidates, extraction.facts, options)
     if findings and options.suppressions:
-        findings = [f for f in findings if not is_suppressed(f, line_text, options.suppressions)]
+        pragmas = None
+        if PYLINT_DISABLE in options.suppressions and "pylint:" in source:
+            pragmas = read_pragmas(tree, source)
+        findings = [f for f in findings if not is_suppressed(f, line_text, options.suppressions, pragmas)]
     return findings
 
 

@@ -20,7 +20,13 @@ _MAX_OWNER_WORDS = 3
 
 def _variable(words: Sequence[str]) -> str:
     collapsed = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]  # redis.Redis -> REDIS
-    return "_".join(w.upper() for w in collapsed)
+    joined: list[str] = []
+    for word in collapsed:
+        if word.isdigit() and joined:  # S3_SECRET_KEY, oauth2_token: a number stays with its word
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return "_".join(w.upper() for w in joined)
 
 
 def _singular(word: str) -> str:

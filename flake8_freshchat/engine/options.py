@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from .names import DEFAULT_VOCABULARY, Vocabulary
 
-#: The suppression comments a front end asks the engine to honour (flake8 reads
-#: `# noqa` itself, pylint its own disables).
+#: The suppression comments the engine honours: all of them on every surface, so they
+#: agree; flake8's `--disable-noqa` leaves noqa out.
 PRAGMA, NOQA, PYLINT_DISABLE = "pragma", "noqa", "pylint-disable"
 ALL_SUPPRESSIONS = frozenset({PRAGMA, NOQA, PYLINT_DISABLE})
 

@@ -6,14 +6,14 @@ from collections.abc import Callable
 
 from .model import Finding
 from .options import NOQA, PRAGMA, PYLINT_DISABLE
-from .registry import RULES_BY_CODE
+from .pylint_pragmas import PylintPragmas, names_of
 
 # Searched only after the line's first "#": a lazy `#.*?` would rescan from every "#".
 _PRAGMA = re.compile(r"pragma:\s*allowlist[ -]secret", re.IGNORECASE)
 _PRAGMA_NEXTLINE = re.compile(r"pragma:\s*allowlist[ -]nextline[ -]secret", re.IGNORECASE)
 # flake8's own grammar: `# noqa`, `# noqa: A1,B2`, `# NOQA:A1 B2`.
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
-_PYLINT = re.compile(r"#\s*pylint:\s*disable\s*=\s*(?P<names>[\w\-]+(?:\s*,\s*[\w\-]+)*)")
+_PYLINT = re.compile(r"#\s*pylint:\s*disable\s*=\s*(?P<names>[\w\-]+(?:\s*,\s*[\w\-]+)*)", re.IGNORECASE)
 
 
 def _after_hash(pattern: re.Pattern[str], text: str) -> bool:
@@ -33,18 +33,19 @@ def _noqa(text: str, code: str) -> bool:
 
 
 def _pylint(text: str, code: str) -> bool:
-    rule = RULES_BY_CODE[code]
-    for match in _PYLINT.finditer(text):
-        names = {n.strip() for n in match.group("names").split(",")}
-        if names & {rule.symbol, rule.pylint_id, "all"}:
-            return True
-    return False
+    names = names_of(code)
+    return any({n.strip().lower() for n in match.group("names").split(",")} & names
+               for match in _PYLINT.finditer(text))
 
 
-def is_suppressed(finding: Finding, line_text: Callable[[int], str], honour: frozenset[str]) -> bool:
+def is_suppressed(finding: Finding, line_text: Callable[[int], str], honour: frozenset[str],
+                  pragmas: PylintPragmas | None = None) -> bool:
     """On any line of the literal: the pragma, or (if honoured) noqa / pylint disable.
-    `# pragma: allowlist nextline secret` on the line before counts too."""
+    `# pragma: allowlist nextline secret` on the line before counts too, and so do pylint's
+    block, module and next-line disables (`pragmas`, read once per module)."""
     if PRAGMA in honour and _after_hash(_PRAGMA_NEXTLINE, line_text(finding.line - 1)):
+        return True
+    if pragmas is not None and PYLINT_DISABLE in honour and pragmas.disables(finding.code, finding.line):
         return True
     for line in range(finding.line, finding.end_line + 1):
         text = line_text(line)
