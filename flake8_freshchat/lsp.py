@@ -30,6 +30,7 @@ from .cli.config import ConfigError, load_settings
 from .codemod import FixedSource, fix_source
 from .engine import RULES_BY_CODE, Finding, Options, SourceError, analyze_source
 from .engine.envnames import EnvNameAllocator
+from .notebook import analyze_notebook, cell_error, notebook_of_cells, restore_ipython, set_aside
 
 SOURCE = "freshchat-secrets"
 FIX_ALL = "source.fixAll.freshchat"
@@ -69,9 +70,16 @@ def line_edits(before: str, after: str) -> list[types.TextEdit]:
     return edits
 
 
+#: Jupyter notebooks' Python cells (VS Code, JupyterLab's LSP): the client sends them as one
+#: notebook document, whose cells the server checks together, as `check` does a .ipynb.
+NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(notebook_selector=[
+    types.NotebookDocumentFilterWithNotebook(notebook="jupyter-notebook",
+                                             cells=[types.NotebookCellLanguage(language="python")])])
+
+
 class FreshchatLanguageServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__(SOURCE, f"v{__version__}")
+        super().__init__(SOURCE, f"v{__version__}", notebook_document_sync=NOTEBOOK_SYNC)
         self.options = Options()
         self.root: str | None = None
         #: The workspace setting `baseline`: findings it holds are not reported.
@@ -82,10 +90,36 @@ class FreshchatLanguageServer(LanguageServer):
         try:
             findings = analyze_source(text, self.options)
         except SourceError:
-            return None  # mid-edit: keep the last diagnostics until the text parses again
+            python = set_aside(text)  # a notebook cell sent on its own: `%magic`, `!shell`
+            try:
+                findings = analyze_source(python, self.options) if python and python != text else None
+            except SourceError:
+                findings = None
+            if findings is None:
+                return None  # mid-edit: keep the last diagnostics until the text parses again
+        return self._new(findings, uri)
+
+    def _new(self, findings: list[Finding], uri: str) -> list[Finding]:
         if self.baseline is not None and findings:
             findings = list(self.baseline.new_findings(_path(uri), findings))
         return findings
+
+    def lint_notebook(self, notebook_uri: str) -> None:
+        """Diagnostics for every code cell of an open notebook, its cells checked together."""
+        notebook = self.workspace.get_notebook_document(notebook_uri=notebook_uri)
+        if notebook is None:
+            return
+        cells = [(number, cell.document) for number, cell in enumerate(notebook.cells, start=1)
+                 if cell.kind == types.NotebookCellKind.Code]
+        documents = {number: self.workspace.get_text_document(uri) for number, uri in cells}
+        parsed = notebook_of_cells([(number, document.source) for number, document in documents.items()])
+        found = self._new(analyze_notebook(parsed, self.options), notebook_uri)
+        codec = self.workspace.position_codec
+        for number, uri in cells:
+            document = documents[number]
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=uri, version=document.version,
+                diagnostics=[diagnostic(f, document.lines, codec) for f in found if f.cell == number]))
 
     def configure(self, settings: object) -> None:
         """`{"baseline": FILE}`, bare or under "freshchatSecrets" / "freshchat-secrets", as
@@ -155,6 +189,27 @@ def did_change_configuration(ls: FreshchatLanguageServer, params: types.DidChang
         ls.lint(uri)
 
 
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)
+def notebook_did_open(ls: FreshchatLanguageServer, params: types.DidOpenNotebookDocumentParams) -> None:
+    ls.lint_notebook(params.notebook_document.uri)
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
+def notebook_did_change(ls: FreshchatLanguageServer, params: types.DidChangeNotebookDocumentParams) -> None:
+    ls.lint_notebook(params.notebook_document.uri)
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_SAVE)
+def notebook_did_save(ls: FreshchatLanguageServer, params: types.DidSaveNotebookDocumentParams) -> None:
+    ls.lint_notebook(params.notebook_document.uri)
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
+def notebook_did_close(ls: FreshchatLanguageServer, params: types.DidCloseNotebookDocumentParams) -> None:
+    for cell in params.cell_text_documents:
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=cell.uri, diagnostics=[]))
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: FreshchatLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.lint(params.text_document.uri)
@@ -193,9 +248,18 @@ def _fix(ls: FreshchatLanguageServer, uri: str, text: str, findings: Sequence[Fi
         existing = envfile.read(env_path)
     except envfile.EnvFileError:
         existing = {}
-    fixed = fix_source(text, ls.options, findings=findings, allocator=EnvNameAllocator(existing))
+    fixed = _fix_text(text, ls.options, findings, EnvNameAllocator(existing))
     new = {m.env_name: m.value for m in fixed.report.moved if m.env_name not in existing}
     return fixed, env_path, new
+
+
+def _fix_text(text: str, options: Options, findings: Sequence[Finding], allocator: EnvNameAllocator) -> FixedSource:
+    """The fixer's output; a notebook cell's IPython lines are set aside and put back."""
+    python = set_aside(text) if cell_error(text) else None
+    if not python or python == text:
+        return fix_source(text, options, findings=findings, allocator=allocator)
+    fixed = fix_source(python, options, findings=findings, allocator=allocator)
+    return FixedSource(restore_ipython(text, python, fixed.code), fixed.report, fixed.changed)
 
 
 def _env_lines(new: dict[str, str]) -> str:
@@ -294,7 +358,7 @@ async def store_and_fix(ls: FreshchatLanguageServer, uri: str, positions: list[l
         return
     try:
         with envfile.EnvStore(_env_path(uri)) as store:
-            fixed = fix_source(text, ls.options, findings=findings, allocator=EnvNameAllocator(store.existing))
+            fixed = _fix_text(text, ls.options, findings, EnvNameAllocator(store.existing))
             store.append((m.env_name, m.value) for m in fixed.report.moved if m.env_name not in store.existing)
     except envfile.EnvFileError as exc:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"{exc}; nothing was changed"))

@@ -87,7 +87,8 @@ def _is_python(document: dict) -> bool:
     return language is None or str(language).lower() in ("python", "python3", "ipython", "ipython3")
 
 
-def _parses(text: str) -> str | None:
+def cell_error(text: str) -> str | None:
+    """Why `text` does not parse as Python, or None."""
     try:
         ast.parse(text)
     except SyntaxError as exc:
@@ -116,12 +117,12 @@ def set_aside(text: str) -> str | None:
 
 
 def _code_cell(number: int, text: str) -> CodeCell:
-    if _parses(text) is None:  # plain Python, nothing to set aside
+    if cell_error(text) is None:  # plain Python, nothing to set aside
         return CodeCell(number, text, text)
     python = set_aside(text)
     if python is None:
         return CodeCell(number, text, None)
-    return CodeCell(number, text, python, _parses(python))
+    return CodeCell(number, text, python, cell_error(python))
 
 
 def read_notebook(data: bytes | str) -> Notebook:
@@ -144,6 +145,11 @@ def read_notebook(data: bytes | str) -> Notebook:
     return Notebook(document, cells)
 
 
+def notebook_of_cells(cells: Sequence[tuple[int, str]]) -> Notebook:
+    """A notebook an editor holds open: (cell number, text) for each Python code cell."""
+    return Notebook({}, tuple(_code_cell(number, text) for number, text in cells))
+
+
 def cell_errors(notebook: Notebook) -> list[str]:
     return [f"cell {c.number}: {c.error}" for c in notebook.cells if c.error is not None]
 
@@ -162,21 +168,22 @@ def fixed_cells(notebook: Notebook, fixed_source: str) -> dict[int, str]:
     changed = {}
     for number, text in texts.items():
         cell = by_number[number]
-        restored = _restore(cell, text)
+        restored = restore_ipython(cell.text, cell.python or "", text)
         if restored != cell.text:
             changed[number] = restored
     return changed
 
 
-def _restore(cell: CodeCell, text: str) -> str:
-    originals = iter(line for line, python in zip(cell.text.split("\n"), (cell.python or "").split("\n"))
-                     if line != python)
+def restore_ipython(original: str, python: str, text: str) -> str:
+    """`text`, a fixed version of `python` (the `original` cell with IPython syntax set
+    aside), with the set-aside lines put back in order."""
+    originals = iter(line for line, plain in zip(original.split("\n"), python.split("\n")) if line != plain)
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if line.lstrip(" \t") == PLACEHOLDER:
             lines[i] = next(originals, line)
     restored = "\n".join(lines)
-    if not cell.text.endswith("\n") and restored.endswith("\n"):
+    if not original.endswith("\n") and restored.endswith("\n"):
         restored = restored[:-1]
     return restored
 

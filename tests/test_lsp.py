@@ -1,6 +1,7 @@
 """The language server, started for real over stdio and driven by pytest-lsp's client."""
 from __future__ import annotations
 
+import asyncio
 import pathlib
 import sys
 
@@ -186,6 +187,66 @@ async def test_the_baseline_setting_hides_known_findings(client: LanguageClient,
     text = f'import os\n\nAPI_KEY = "{hex_key(7)}"\ntoken = "{hex_key(8)}"\n'
     uri = await _open(client, path, text)
     assert [(d.code, d.range.start.line) for d in client.diagnostics[uri]] == [("FCH201", 3)]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER,
+                                              server_env={"FRESHCHAT_SECRETS_LSP_DEBOUNCE": "0.05"}))
+async def jupyter(lsp_client: LanguageClient, tmp_path: pathlib.Path):
+    """VS Code with its notebook support: Python cells come as one notebook document."""
+    import attrs
+
+    capabilities = attrs.evolve(client_capabilities("visual-studio-code"),
+                                notebook_document=types.NotebookDocumentClientCapabilities(
+                                    synchronization=types.NotebookDocumentSyncClientCapabilities()))
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=capabilities, workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="project")]))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_notebook_cells_are_checked_together_and_fixed_in_place(jupyter: LanguageClient, tmp_path: pathlib.Path):
+    client = jupyter
+    path = tmp_path / "demo.ipynb"
+    texts = ["# Notes", "%matplotlib inline\nimport freshchat", f'x = 1\napi_key = "{hex_key(9)}"\nfiles = !ls',
+             f'APP = "{freshchat_token(3)}"']
+    uris = [f"vscode-notebook-cell:{path}#W{i}sZmlsZQ%3D%3D" for i in range(len(texts))]
+    client.notebook_document_did_open(types.DidOpenNotebookDocumentParams(
+        notebook_document=types.NotebookDocument(
+            uri=path.as_uri(), notebook_type="jupyter-notebook", version=1,
+            cells=[types.NotebookCell(kind=types.NotebookCellKind.Markup if i == 0 else types.NotebookCellKind.Code,
+                                      document=uri) for i, uri in enumerate(uris)]),
+        cell_text_documents=[types.TextDocumentItem(uri=uri, language_id="markdown" if i == 0 else "python",
+                                                    version=1, text=text)
+                             for i, (uri, text) in enumerate(zip(uris, texts))]))
+    for _ in range(200):  # one publication per code cell, possibly read in one batch
+        if all(uri in client.diagnostics for uri in uris[1:]):
+            break
+        await asyncio.sleep(0.05)
+    found = {i: [(d.code, d.range.start.line, d.range.start.character) for d in client.diagnostics.get(uri, [])]
+             for i, uri in enumerate(uris)}
+    assert found == {0: [], 1: [], 2: [("FCH201", 1, 10)], 3: [("FCH101", 0, 6)]}
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uris[2]),
+        range=client.diagnostics[uris[2]][0].range,
+        context=types.CodeActionContext(diagnostics=client.diagnostics[uris[2]],
+                                        only=[types.CodeActionKind.QuickFix])))
+    (action,) = actions
+    (env_create, env_edit, cell_edit) = action.edit.document_changes
+    assert cell_edit.text_document.uri == uris[2]
+    assert _apply(texts[2], cell_edit.edits) == 'import os\n\nx = 1\napi_key = os.environ["API_KEY"]\nfiles = !ls'
+    assert env_edit.edits[0].new_text == f"API_KEY='{hex_key(9)}'\n"
+    client.notebook_document_did_change(types.DidChangeNotebookDocumentParams(
+        notebook_document=types.VersionedNotebookDocumentIdentifier(uri=path.as_uri(), version=2),
+        change=types.NotebookDocumentChangeEvent(cells=types.NotebookDocumentCellChanges(text_content=[
+            types.NotebookDocumentCellContentChanges(
+                document=types.VersionedTextDocumentIdentifier(uri=uris[2], version=2),
+                changes=[types.TextDocumentContentChangeWholeDocument(text="x = 1\nfiles = !ls")])]))))
+    for _ in range(200):
+        if not client.diagnostics[uris[2]]:
+            break
+        await asyncio.sleep(0.05)
+    assert list(client.diagnostics[uris[2]]) == [] and len(client.diagnostics[uris[3]]) == 1
 
 
 @pytest.mark.asyncio
