@@ -102,3 +102,25 @@ def test_error_messages_do_not_quote_source(tmp_path):
         assert_no_secret(proc.stdout + proc.stderr)
     flake8_proc = run([PY, "-m", "flake8", "--isolated", "--select", "FCH,E9", str(tmp_path)])
     assert_no_secret(flake8_proc.stdout + flake8_proc.stderr)
+
+
+def test_notebook_and_baseline_outputs_do_not_leak(tmp_path):
+    """The same secrets in a notebook's cells, through every format, `fix --diff` and a
+    baseline: masked or hashed, never whole."""
+    import json
+
+    import nbformat
+
+    lines = planted(tmp_path).read_text().splitlines(keepends=True)
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("%load_ext autoreload\n" + "".join(lines[:7])),
+                                               nbformat.v4.new_code_cell("".join(lines[7:]))])
+    nbformat.write(notebook, str(tmp_path / "leaky.ipynb"))
+    outputs = [run([PY, "-m", "flake8_freshchat", "check", "--format", fmt, "leaky.ipynb"], cwd=str(tmp_path))
+               for fmt in ("text", "json", "sarif")]
+    assert len(json.loads(outputs[1].stdout)["findings"]) == FINDINGS
+    outputs.append(run([PY, "-m", "flake8_freshchat", "fix", "--diff", "leaky.ipynb"], cwd=str(tmp_path)))
+    outputs.append(run([PY, "-m", "flake8_freshchat", "check", "--write-baseline", "b.json", "."], cwd=str(tmp_path)))
+    for proc in outputs:
+        assert_no_secret(proc.stdout + proc.stderr)
+    assert outputs[3].stdout.startswith("--- leaky.ipynb:cell 1\n+++ leaky.ipynb:cell 1\n")
+    assert_no_secret((tmp_path / "b.json").read_text())

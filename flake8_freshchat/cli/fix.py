@@ -63,10 +63,15 @@ def _masked_source(literal: str) -> str:
 def _review_text(data: bytes, findings: Sequence[Finding] | None = None) -> str:
     text = data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
     if findings is None:  # the fixed text: what is still reported there is masked too
-        try:
-            findings = analyze_source(text)
-        except SourceError:
-            findings = ()
+        from ..notebook import set_aside
+
+        findings = ()
+        for candidate in (text, set_aside(text)):  # a notebook cell: its IPython lines set aside
+            try:
+                findings = analyze_source(candidate) if candidate is not None else ()
+                break
+            except SourceError:
+                continue
     return _masked_literals(text, findings)
 
 
@@ -144,6 +149,7 @@ def _fix_notebook(path: str, before: bytes, options: Options, lookup: str,
     if not fixed.changed:
         return None
     moved = [in_cell(m.finding, where) for m in report.moved]
+    found = moved + [in_cell(f, where) for f in [*report.unfixable, *(f for f, _ in report.refused)]]
     try:
         reason = verify(source, fixed.code, [m.finding for m in report.moved])
         if reason is not None:
@@ -157,7 +163,7 @@ def _fix_notebook(path: str, before: bytes, options: Options, lookup: str,
 
     def diff() -> str:
         return "".join(_diff(f"{path}:cell {n}", cells[n].encode(), changed[n].encode(),
-                             [f for f in moved if f.cell == n]) for n in sorted(changed))
+                             [f for f in found if f.cell == n]) for n in sorted(changed))
 
     return _Rewrite(path, before, after, {m.env_name: m.value for m in report.moved}, diff)
 
