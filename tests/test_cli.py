@@ -33,9 +33,10 @@ def test_usage_error_exits_two(tmp_path: pathlib.Path):
 
 
 def test_unreadable_files_are_reported_and_the_rest_checked(tmp_path: pathlib.Path):
-    (tmp_path / "a_syntax.py").write_text("x = (\n")
+    # a file is parsed only when it holds a candidate line: these do
+    (tmp_path / "a_syntax.py").write_text("api_key = (\n")
     (tmp_path / "b_encoding.py").write_bytes(b"x = '\xff\xfe'\n")
-    (tmp_path / "c_null.py").write_bytes(b"x = 1\x00\n")
+    (tmp_path / "c_null.py").write_bytes(b"password = 1\x00\n")
     (tmp_path / "d_leak.py").write_text(f'token = "{hex_key(2)}"\n')
     proc = run([*CLI, "check", str(tmp_path), str(tmp_path / "missing.py")])
     assert proc.returncode == 2
@@ -48,6 +49,14 @@ def test_unreadable_files_are_reported_and_the_rest_checked(tmp_path: pathlib.Pa
         "no such file",
     ]
     assert "Traceback" not in proc.stderr
+
+
+def test_a_file_without_a_candidate_line_is_not_parsed(tmp_path: pathlib.Path):
+    """Its syntax is not this tool's business: nothing in it could be a finding."""
+    (tmp_path / "broken.py").write_text("def f(:\n    return )\n")
+    (tmp_path / "nul.py").write_bytes(b"x = 1\x00\n")
+    proc = run([*CLI, "check", str(tmp_path)])
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
 
 
 def test_skips_virtualenvs_and_build_folders(tmp_path: pathlib.Path):
@@ -94,7 +103,7 @@ def test_json_format():
 
 def test_sarif_format(tmp_path: pathlib.Path):
     path = CASES / "docs" / "FCH206.py"
-    (tmp_path / "broken.py").write_text("def (\n")
+    (tmp_path / "broken.py").write_text("def (password\n")
     proc = run([*CLI, "check", "--format", "sarif", str(path), str(tmp_path / "broken.py")])
     assert proc.returncode == 2
     sarif = json.loads(proc.stdout)

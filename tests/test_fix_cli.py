@@ -231,7 +231,7 @@ def test_libcst_tool_runs_the_codemod(tmp_path: pathlib.Path):
 
 
 def test_unreadable_file_exit_two(tmp_path: pathlib.Path):
-    (tmp_path / "bad.py").write_text("def (:\n")
+    (tmp_path / "bad.py").write_text("def (password:\n")
     (tmp_path / "ok.py").write_text(f'api_key = "{hex_key(7)}"\n')
     proc = run([*CLI, "fix", str(tmp_path)], cwd=str(tmp_path))
     assert proc.returncode == 2

@@ -124,18 +124,18 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 
 def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_errors: bool = True) -> list[Finding]:
-    """Findings for source text; raises SourceError for text Python cannot parse.
+    """Findings for source text.
 
-    With `parse_errors=False` (pylint reports syntax errors itself) a source with no
-    candidate line is not even parsed, and one that cannot be parsed has no findings.
+    A source the line prefilter passes over cannot hold a finding and is not parsed at all
+    (its syntax is not this tool's business). One with a candidate line that Python cannot
+    parse raises SourceError, or with `parse_errors=False` (pylint reports syntax errors
+    itself) has no findings.
     """
-    lines = None
-    if not parse_errors:
-        lines = candidate_lines(source, options.vocabulary)
-        if not lines:
-            return []
-        if "\r" in source:
-            lines = None  # line numbers of the normalised text are counted again
+    if "\r" in source:  # line numbers are counted as ast counts them
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    lines = candidate_lines(source, options.vocabulary)
+    if not lines:
+        return []
     with _cycle_collector_paused():
         try:
             tree, source = parse_source(source)
