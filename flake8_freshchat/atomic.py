@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
 
 def write_atomically(path: str, data: bytes, default_mode: int = 0o644) -> None:
     """A temp file in the same folder with the original's mode (or `default_mode`), renamed
     over `path`. Raises OSError and leaves no temporary behind."""
+    import tempfile
+
     try:
         mode = os.stat(path).st_mode & 0o7777
     except FileNotFoundError:

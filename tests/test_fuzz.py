@@ -83,8 +83,8 @@ def _engine_patterns() -> list[re.Pattern[str]]:
     patterns = [value for module in (tokens, values, prefilter, suppress, formats, names, words)
                 for value in vars(module).values() if isinstance(value, re.Pattern)]
     patterns += [vendor.pattern for vendor in tables.vendor_formats()]
-    key_modifier, anchors = prefilter._patterns(DEFAULT_VOCABULARY)
-    patterns += [key_modifier] + [a.follows for a in anchors if a.follows is not None]
+    _, anchors = prefilter._patterns(DEFAULT_VOCABULARY)
+    patterns += [a.follows for a in anchors if a.follows is not None]
     return patterns
 
 

@@ -5,11 +5,6 @@ import os
 import sys
 from dataclasses import dataclass
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from ..engine import Options
 
 KNOWN_KEYS = frozenset({"extra-words", "remove-words", "ignore-names", "exclude", "allow-values"})
@@ -52,6 +47,10 @@ def load_settings(path: str | None, start: str = ".") -> Settings:
     path = path or find_pyproject(start)
     if path is None:
         return Settings(Options())
+    if sys.version_info >= (3, 11):  # loaded only when there is a pyproject.toml to read
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
             table = tomllib.load(handle).get("tool", {}).get("freshchat-secrets", {})

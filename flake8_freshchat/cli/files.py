@@ -11,7 +11,7 @@ from ..engine import Finding, Options, SourceError, analyze_source, decode_sourc
 SKIPPED_DIRECTORIES = frozenset({
     ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox", "__pycache__", "build", "dist",
     "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "site-packages",
-    "__pypackages__", ".direnv",
+    "__pypackages__", ".direnv", ".freshchat_cache",
 })
 #: A larger file is reported and skipped: no hand-written module is this big.
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -26,6 +26,8 @@ class FileResult:
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     """A name pattern (`vendored`, `*_pb2.py`) or a path (`src/legacy`, `./src/legacy/*`)."""
+    if not patterns:
+        return False
     spellings = {os.path.basename(path), os.path.normpath(path), os.path.relpath(path)}
     return any(fnmatch.fnmatch(spelling, os.path.normpath(pattern))
                for pattern in patterns for spelling in spellings)
@@ -36,12 +38,14 @@ PYTHON_SUFFIXES = (".py", ".pyw", ".pyi", ".ipynb")
 
 def _kept_dir(root: str, name: str, exclude: tuple[str, ...]) -> bool:
     return name not in SKIPPED_DIRECTORIES and not name.endswith(".egg-info") \
-        and not _excluded(os.path.join(root, name), exclude)
+        and not (exclude and _excluded(os.path.join(root, name), exclude))
 
 
 def _git_listing(folder: str) -> list[str] | None:
     """What git would take under `folder` (tracked and untracked, not ignored), relative to
     it; None outside a work tree or without git. One `git ls-files` for the whole folder."""
+    if not _in_a_work_tree(folder):
+        return None  # no git to start: a work tree has a .git above its files
     import subprocess
 
     try:
@@ -52,6 +56,19 @@ def _git_listing(folder: str) -> list[str] | None:
     if proc.returncode != 0:
         return None
     return sorted(set(proc.stdout.decode("utf-8", "surrogateescape").split("\0")) - {""})
+
+
+def _in_a_work_tree(folder: str) -> bool:
+    if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
+        return True
+    directory = os.path.abspath(folder)
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return True
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return False
+        directory = parent
 
 
 def _is_ignored(folder: str) -> bool:
@@ -90,18 +107,32 @@ def _walk_git(folder: str, listing: list[str], exclude: tuple[str, ...], seen: s
 
 def _walk_all(folder: str, exclude: tuple[str, ...], seen: set[str],
               unreadable: list[FileResult] | None) -> Iterator[str]:
-    def report(error: OSError) -> None:
-        if unreadable is not None:
-            reason = "permission denied" if isinstance(error, PermissionError) else (
-                f"cannot read folder: {error.strerror or type(error).__name__}")
-            unreadable.append(FileResult(error.filename or "?", error=reason))
-
-    for root, dirs, files in os.walk(folder, onerror=report):
-        dirs[:] = sorted(d for d in dirs if _kept_dir(root, d, exclude))
-        for name in sorted(files):
-            full = os.path.join(root, name)
-            if name.endswith(PYTHON_SUFFIXES) and not _excluded(full, exclude) and _first(full, seen):
-                yield full
+    """Every Python file below `folder`, in sorted order, links to folders not followed.
+    `os.scandir` tells folders from files without a system call per entry (os.walk makes
+    one per folder, and a package's locale folders number in the thousands)."""
+    stack = [(folder, os.path.abspath(folder))]
+    while stack:
+        root, absolute = stack.pop()
+        try:
+            with os.scandir(root) as entries:
+                listed = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries)
+        except OSError as error:
+            if unreadable is not None:
+                reason = "permission denied" if isinstance(error, PermissionError) else (
+                    f"cannot read folder: {error.strerror or type(error).__name__}")
+                unreadable.append(FileResult(error.filename or root, error=reason))
+            continue
+        folders = []
+        prefix, absolute_prefix = os.path.join(root, ""), os.path.join(absolute, "")
+        for name, is_dir in listed:
+            if is_dir:
+                if _kept_dir(root, name, exclude):
+                    folders.append((prefix + name, absolute_prefix + name))
+            elif name.endswith(PYTHON_SUFFIXES):
+                full = prefix + name
+                if not _excluded(full, exclude) and _first(full, seen, absolute_prefix + name):
+                    yield full
+        stack.extend(reversed(folders))
 
 
 def _walk_folder(folder: str, exclude: tuple[str, ...], seen: set[str],
@@ -128,9 +159,10 @@ def discover(paths: Iterable[str], exclude: tuple[str, ...] = (),
             yield path  # named explicitly: checked whatever its name, or reported missing
 
 
-def _first(path: str, seen: set[str]) -> bool:
-    """`check . ./app.py` checks app.py once: the first spelling wins."""
-    key = os.path.realpath(path)
+def _first(path: str, seen: set[str], absolute: str | None = None) -> bool:
+    """`check . ./app.py` checks app.py once: the first spelling wins. (By absolute path,
+    not resolving links: `realpath` costs a system call per folder of every path.)"""
+    key = absolute or os.path.abspath(path)
     if key in seen:
         return False
     seen.add(key)
@@ -147,7 +179,7 @@ def check_stdin(display_name: str, options: Options) -> FileResult:
     """`-`: the source on standard input, reported under `display_name`."""
     import sys
 
-    return _check_data(display_name, sys.stdin.buffer.read(), options)
+    return check_data(display_name, sys.stdin.buffer.read(), options)
 
 
 def read_bytes(path: str) -> bytes:
@@ -172,7 +204,7 @@ def is_notebook(path: str) -> bool:
     return path.endswith(".ipynb")
 
 
-def _check_data(path: str, data: bytes, options: Options) -> FileResult:
+def check_data(path: str, data: bytes, options: Options) -> FileResult:
     try:
         if is_notebook(path):
             from ..notebook import analyze_notebook, cell_errors, read_notebook
@@ -190,4 +222,4 @@ def check_file(path: str, options: Options) -> FileResult:
         data = read_bytes(path)
     except SourceError as exc:
         return FileResult(path, error=str(exc))
-    return _check_data(path, data, options)
+    return check_data(path, data, options)

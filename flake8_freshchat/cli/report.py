@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-from urllib.parse import quote
 from collections.abc import Sequence
 
 from .. import __version__
@@ -41,6 +40,8 @@ def as_json(results: Sequence[FileResult]) -> str:
 
 def _uri(path: str) -> str:
     """A relative URI reference: `sp ace/my file.py` -> `sp%20ace/my%20file.py`."""
+    from urllib.parse import quote
+
     return quote(path.replace(os.sep, "/").removeprefix("./"), safe="/")
 
 

@@ -1,16 +1,24 @@
-"""Runs the engine over many files, on every core when there are enough files to share."""
+"""Runs the engine over many files: cached results first, then the rest, on every core when
+there are enough of them to share."""
 from __future__ import annotations
 
 import functools
 import gc
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..engine import Options
-from .files import FileResult, check_file
+from ..engine import Options, SourceError
+from .files import FileResult, check_data, read_bytes
 
-#: Below this many files, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 16
+if TYPE_CHECKING:
+    from .cache import ResultCache
+
+#: Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 64
+
+#: A file to check, and the digest its cached result was recorded under (if any).
+_Work = tuple[str, "str | None"]
 
 
 def default_jobs() -> int:
@@ -20,15 +28,59 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_files(paths: Sequence[str], options: Options, jobs: int | None = None) -> list[FileResult]:
-    """One result per path, in the order given."""
-    jobs = jobs or default_jobs()
-    work = functools.partial(check_file, options=options)
-    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [work(path) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
+def _check(work: _Work, options: Options, digests: bool) -> tuple[FileResult | None, str | None]:
+    """The file's result and its bytes' digest; no result when its bytes are the cached ones."""
+    path, cached_digest = work
+    try:
+        data = read_bytes(path)
+    except SourceError as exc:
+        return FileResult(path, error=str(exc)), None
+    if not digests:
+        return check_data(path, data, options), None
+    from .cache import digest
 
-    chunksize = max(1, len(paths) // (jobs * 16))  # small chunks keep both cores busy to the end
-    gc.freeze()  # forked workers then leave the parent's objects, and their pages, alone
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(work, paths, chunksize=chunksize))
+    content = digest(data)
+    if content == cached_digest:
+        return None, content
+    return check_data(path, data, options), content
+
+
+def check_files(paths: Sequence[str], options: Options, jobs: int | None = None,
+                cache: "ResultCache | None" = None) -> list[FileResult]:
+    """One result per path, in the order given."""
+    results: list[FileResult | None] = [None] * len(paths)
+    todo: list[tuple[int, _Work, tuple | None]] = []
+    for index, path in enumerate(paths):
+        if cache is None:
+            todo.append((index, (path, None), None))
+            continue
+        from .cache import stat_key
+
+        stat = stat_key(path)
+        hit = cache.by_stat(path, stat)
+        if hit is not None:
+            results[index] = hit
+        else:
+            todo.append((index, (path, cache.digest_of(path)), stat))
+    work = functools.partial(_check, options=options, digests=cache is not None)
+    jobs = jobs or default_jobs()
+    items = [item for _, item, _ in todo]
+    if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
+        outcomes = [work(item) for item in items]
+    else:
+        from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
+
+        chunksize = max(1, len(items) // (jobs * 16))  # small chunks keep every core busy to the end
+        gc.freeze()  # forked workers then leave the parent's objects, and their pages, alone
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            outcomes = list(pool.map(work, items, chunksize=chunksize))
+    for (index, (path, _), stat), (result, content) in zip(todo, outcomes):
+        if cache is not None and content is not None:
+            if result is None:
+                result = cache.by_digest(path, content)
+                if result is None:  # the cached entry could not be read back: check it now
+                    result, content = _check((path, None), options, True)
+            cache.store(path, stat, content, result)
+        results[index] = result
+    return results  # type: ignore[return-value]
+

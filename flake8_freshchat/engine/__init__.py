@@ -8,26 +8,25 @@ Front ends give it source text (or flake8's tree and lines) and get findings bac
 """
 from __future__ import annotations
 
-import ast
 import contextlib
 import gc
-import io
-import tokenize
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from .extract import extract
 from .model import Candidate, Finding, Kind, ModuleFacts
 from .options import DEFAULT_OPTIONS, PYLINT_DISABLE, Options
-from .prefilter import candidate_lines
 from .registry import RULES, RULES_BY_CODE, RULES_BY_SYMBOL, Rule
-from .rules import RULES_IN_ORDER, RuleContext
-from .pylint_pragmas import read_pragmas
-from .suppress import is_suppressed
+
+if TYPE_CHECKING:
+    import ast
+
+# The parser, the extractor and the rules are imported where a file first needs them: a
+# run whose files are all cached, or hold no candidate line, never loads them.
 
 __all__ = [
     "Candidate", "Finding", "Kind", "ModuleFacts", "Options", "DEFAULT_OPTIONS", "Rule", "RULES",
-    "RULES_BY_CODE", "RULES_BY_SYMBOL", "SourceError", "analyze_source", "analyze_tree",
-    "decide", "decode_source", "parse_source",
+    "RULES_BY_CODE", "RULES_BY_SYMBOL", "SourceError", "analyze_candidates", "analyze_source", "analyze_tree",
+    "decide", "decode_source", "parse_source", "prefilter_source",
 ]
 
 
@@ -37,6 +36,8 @@ class SourceError(Exception):
 
 def decide(candidates: Sequence[Candidate], facts: ModuleFacts, options: Options) -> list[Finding]:
     """Run the rules, most specific first, over each candidate: one finding per literal."""
+    from .rules import RULES_IN_ORDER, RuleContext
+
     ctx = RuleContext(facts, options.vocabulary, options.allowed_values)
     findings = []
     for candidate in candidates:
@@ -51,6 +52,9 @@ def decide(candidates: Sequence[Candidate], facts: ModuleFacts, options: Options
 
 def _analyze(tree: ast.Module, source: str, line_text: Callable[[int], str], options: Options,
              lines: list[int] | None = None) -> list[Finding]:
+    from .extract import extract
+    from .prefilter import candidate_lines
+
     if lines is None:
         lines = candidate_lines(source, options.vocabulary)
     if not lines:
@@ -58,6 +62,9 @@ def _analyze(tree: ast.Module, source: str, line_text: Callable[[int], str], opt
     extraction = extract(tree, lines, line_text)
     findings = decide(extraction.candidates, extraction.facts, options)
     if findings and options.suppressions:
+        from .pylint_pragmas import read_pragmas
+        from .suppress import is_suppressed
+
         pragmas = None
         if PYLINT_DISABLE in options.suppressions and "pylint:" in source:
             pragmas = read_pragmas(tree, source)
@@ -80,6 +87,9 @@ def analyze_tree(tree: ast.Module, lines: Sequence[str], options: Options = DEFA
 
 def decode_source(data: bytes) -> str:
     """Bytes to text as Python reads them: BOM, coding cookie, then UTF-8."""
+    import io
+    import tokenize
+
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         text = data.decode(encoding)
@@ -94,6 +104,8 @@ def decode_source(data: bytes) -> str:
 
 def parse_source(source: str) -> tuple[ast.Module, str]:
     """The tree and the newline-normalised text it was parsed from."""
+    import ast
+
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     if "\0" in source:  # 3.10 raises a bare ValueError, 3.11 on a SyntaxError: one message for all
@@ -123,17 +135,21 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_errors: bool = True) -> list[Finding]:
-    """Findings for source text.
+def prefilter_source(source: str, options: Options = DEFAULT_OPTIONS) -> tuple[str, list[int]]:
+    """The source with its line breaks as ast counts them, and its candidate lines: a source
+    without one cannot hold a finding, and need not be parsed."""
+    from .prefilter import candidate_lines
 
-    A source the line prefilter passes over cannot hold a finding and is not parsed at all
-    (its syntax is not this tool's business). One with a candidate line that Python cannot
-    parse raises SourceError, or with `parse_errors=False` (pylint reports syntax errors
-    itself) has no findings.
-    """
-    if "\r" in source:  # line numbers are counted as ast counts them
+    if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
-    lines = candidate_lines(source, options.vocabulary)
+    return source, candidate_lines(source, options.vocabulary)
+
+
+def analyze_candidates(source: str, lines: list[int], options: Options = DEFAULT_OPTIONS, *,
+                       parse_errors: bool = True) -> list[Finding]:
+    """Findings of a prefiltered source (`prefilter_source`): it is parsed, and its candidate
+    lines looked at. SourceError when it cannot be parsed, or no findings with
+    `parse_errors=False` (pylint reports syntax errors itself)."""
     if not lines:
         return []
     with _cycle_collector_paused():
@@ -152,3 +168,15 @@ def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_err
             return _analyze(tree, source, line_text, options, lines)
         except RecursionError:
             raise SourceError("too deeply nested to analyse") from None
+
+
+def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_errors: bool = True) -> list[Finding]:
+    """Findings for source text.
+
+    A source the line prefilter passes over cannot hold a finding and is not parsed at all
+    (its syntax is not this tool's business). One with a candidate line that Python cannot
+    parse raises SourceError, or with `parse_errors=False` (pylint reports syntax errors
+    itself) has no findings.
+    """
+    source, lines = prefilter_source(source, options)
+    return analyze_candidates(source, lines, options, parse_errors=parse_errors)

@@ -1,6 +1,7 @@
 """Options, parsed once into an immutable value that every front end passes down."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,17 @@ class Options:
     suppressions: frozenset[str] = field(default=ALL_SUPPRESSIONS)
     #: Values the user declares public (`allow-values`): never secrets, like data/public_values.json.
     allowed_values: frozenset[str] = frozenset()
+
+    def fingerprint(self) -> str:
+        """The same text for the same options in every process (a set's repr is not)."""
+        def stable(value: object) -> object:
+            if isinstance(value, (frozenset, set)):
+                return sorted(map(stable, value))
+            if dataclasses.is_dataclass(value):
+                return [(f.name, stable(getattr(value, f.name))) for f in dataclasses.fields(value)]
+            return value
+
+        return repr(stable(self))
 
     @classmethod
     def build(cls, extra_words: str | Iterable[str] | None = None,

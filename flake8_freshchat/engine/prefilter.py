@@ -47,12 +47,11 @@ _PAIR = re.compile(r"\s{0,40}=\s{0,40}[(\[]")
 
 
 @functools.lru_cache(maxsize=16)
-def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], tuple[_Anchor, ...]]:
-    """The `key` check, and every anchor: credential words, sink calls, value marks."""
+def _patterns(vocab: Vocabulary) -> tuple[tuple[str, ...], tuple[_Anchor, ...]]:
+    """The `key` modifiers (checked where `key` is found: api_key, secretKey, X-Api-Key?),
+    and every anchor: credential words, sink calls, value marks."""
     words = _without_longer({w.lower() for w in vocab.nouns} | {"cred", "freshchat", "eyj", _KEY})
-    modifiers = "|".join(re.escape(m) for m in sorted(vocab.key_modifiers, key=len, reverse=True))
-    # Checked only where `key` was found: is it api_key, secretKey, X-Api-Key?
-    key_modifier = re.compile(r"(?:%s)[^a-z0-9\n]{0,3}$" % modifiers)
+    key_modifier = tuple(sorted(m.lower() for m in vocab.key_modifiers))
     # A sink counts where it is called (`login(`), a pair keyword where it is given (`auth=(`):
     # the bare words are everywhere in code that only talks about logging in. A sink whose
     # name holds a credential word (`jwt.encode`) is found by that word already.
@@ -75,25 +74,49 @@ def _line_numbers(text: str, positions: list[int]) -> list[int]:
     return lines
 
 
+def _follows_a_word(text: str, end: int) -> bool:
+    """The hit runs on into a longer word (`connection`, `login_url`): no call, no keyword."""
+    return end < len(text) and (text[end].isalnum() or text[end] == "_")
+
+
+def _has_key_modifier(lowered: str, at: int, modifiers: tuple[str, ...]) -> bool:
+    """`api_key`, `secretKey`, `X-Api-Key`: a modifier, then at most 3 separators, then `key`."""
+    start = at
+    while start > at - 3 and start > 0 and not lowered[start - 1].isalnum() and lowered[start - 1] != "\n":
+        start -= 1
+    if start > 0 and not lowered[start - 1].isalnum():
+        return False  # more than 3 separators, or a line break, before `key`
+    return lowered.endswith(modifiers, max(0, start - 16), start)
+
+
 def _anchor_positions(source: str, lowered: str, anchors: tuple[_Anchor, ...],
-                      key_modifier: re.Pattern[str]) -> list[int]:
+                      modifiers: tuple[str, ...]) -> list[int]:
     """Where an anchor stands: one fast `str.find` pass per anchor (a regex alternation of
-    them all is several times slower), and a look around each hit that needs one."""
+    them all is several times slower), a cheap look around each hit that needs one, and
+    after a hit the rest of its line skipped (one hit makes the line a candidate)."""
     aligned = len(lowered) == len(source)  # a few non-ASCII letters lower-case to two characters
     positions = []
     for anchor in anchors:
         text = lowered if anchor.lowered else source
+        size = len(anchor.text)
         at = text.find(anchor.text)
         while at >= 0:
             if anchor.text == _KEY:
-                keep = key_modifier.search(lowered, max(0, at - 16), at) is not None
+                keep = _has_key_modifier(lowered, at, modifiers)
             elif anchor.text == _PASS:
                 keep = not aligned or _is_pass_word(source, lowered, at)
+            elif anchor.follows is not None:
+                keep = not _follows_a_word(text, at + size) and anchor.follows.match(text, at + size) is not None
             else:
-                keep = anchor.follows is None or anchor.follows.match(text, at + len(anchor.text)) is not None
+                keep = True
             if keep:
                 positions.append(at)
-            at = text.find(anchor.text, at + 1)
+                newline = text.find("\n", at)
+                if newline < 0:
+                    break
+                at = text.find(anchor.text, newline)
+            else:
+                at = text.find(anchor.text, at + 1)
     if _URL_MARK in source and "@" in source:
         positions += [m.start() for m in _URL_USERINFO.finditer(source)]
     return positions

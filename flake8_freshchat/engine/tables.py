@@ -3,7 +3,6 @@ values, known sinks, vendor formats and the word list. Each is read once, on fir
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import os
 import re
@@ -107,5 +106,7 @@ def vendor_prefixes() -> frozenset[str]:
 @functools.cache
 def dictionary() -> frozenset[str]:
     """English words (data/words.txt.gz, from SCOWL) plus programming and short words."""
+    import gzip
+
     words = set(gzip.decompress(_read("words.txt.gz")).decode("ascii").split())
     return frozenset(words | value_words("technical_words") | value_words("short_words"))
