@@ -102,3 +102,19 @@ def test_baselines_and_clean_do_not_depend_on_it(tmp_path: pathlib.Path):
     cleaned = run([PY, "-m", "flake8_freshchat", "clean"], cwd=str(project))
     assert cleaned.returncode == 0 and not (project / ".freshchat_cache").exists()
     assert cleaned.stderr == f"freshchat-secrets: removed {project / '.freshchat_cache'}\n"
+
+
+def test_a_file_added_to_a_listed_folder_is_found(tmp_path: pathlib.Path):
+    """Folder listings are cached by the folder's mtime; adding a file changes it."""
+    import os
+
+    project = _project(tmp_path)
+    (project / "pkg").mkdir()
+    (project / "pkg" / "a.py").write_text("x = 1\n")
+    for folder in (project, project / "pkg"):
+        os.utime(folder, ns=(1_000_000_000, 1_000_000_000))  # long ago: the listing is trusted
+    assert _check(project).stdout.split(" ")[0] == "./app.py:1:11:"
+    assert "folders" in json.loads(_cache_file(project).read_text())
+    (project / "pkg" / "b.py").write_text(f'secret = "{OTHER}"\n')
+    assert [line.split(" ")[0] for line in _check(project).stdout.splitlines()] == [
+        "./app.py:1:11:", "./pkg/b.py:1:10:"]

@@ -91,12 +91,12 @@ def _check(args: argparse.Namespace) -> int:
     unreadable: list = []
     named = args.paths or ["."]
     on_disk = [p for p in named if p != "-"]
-    paths = list(discover(on_disk, excludes(settings, args.exclude), unreadable)) if on_disk else []
     cache = None
-    if not args.no_cache and paths:
+    if not args.no_cache and on_disk:
         from .cache import ResultCache, cache_folder
 
         cache = ResultCache(cache_folder(), settings.options)
+    paths = list(discover(on_disk, excludes(settings, args.exclude), unreadable, cache)) if on_disk else []
     results = unreadable + check_files(paths, settings.options, args.jobs, cache)
     if cache is not None:
         cache.save()

@@ -99,12 +99,15 @@ class ResultCache:
         key = repr((FORMAT_VERSION, __version__, sys.version_info[:2], options.fingerprint())).encode()
         self.path = os.path.join(folder, f"results-{__version__}-{binascii.crc32(key):08x}.json")
         self._entries: dict[str, list] = {}
+        self._folders: dict[str, list] = {}
         self._changed = False
         try:
             with open(self.path, encoding="utf-8") as handle:
                 document = json.load(handle)
             if isinstance(document, dict) and isinstance(document.get("files"), dict):
                 self._entries = document["files"]
+                folders = document.get("folders")
+                self._folders = folders if isinstance(folders, dict) else {}
         except (OSError, ValueError):
             pass  # no cache yet, or a corrupt one: every file is a miss
 
@@ -132,6 +135,19 @@ class ResultCache:
         except (KeyError, TypeError, ValueError):
             return None  # a malformed entry is a miss
 
+    def listing(self, folder: str, mtime: int) -> list[tuple[str, bool]] | None:
+        entry = self._folders.get(folder)
+        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != mtime or not isinstance(entry[1], list):
+            return None
+        try:
+            return [(str(name), bool(is_dir)) for name, is_dir in entry[1]]
+        except (TypeError, ValueError):
+            return None
+
+    def store_listing(self, folder: str, mtime: int, listed: list[tuple[str, bool]]) -> None:
+        self._folders[folder] = [mtime, listed]
+        self._changed = True
+
     def store(self, path: str, stat: Stat | None, content: str, result: FileResult) -> None:
         self._entries[os.path.abspath(path)] = [list(stat) if stat else None, content, _encode(result)]
         self._changed = True
@@ -144,6 +160,9 @@ class ResultCache:
         for entry in self._entries.values():
             if isinstance(entry, list) and entry and entry[0] and now - entry[0][1] < RACY_NS:
                 entry[0] = None  # modified just now: read it next time, whatever its stat says
+        for folder in [f for f, entry in self._folders.items()
+                       if not (isinstance(entry, list) and entry and isinstance(entry[0], int)) or now - entry[0] < RACY_NS]:
+            del self._folders[folder]  # changed just now: list it again next time
         from ..atomic import write_atomically
 
         try:
@@ -152,7 +171,8 @@ class ResultCache:
             if not os.path.exists(ignore):
                 with open(ignore, "w", encoding="utf-8") as handle:
                     handle.write("# Created by freshchat-secrets; `freshchat-secrets clean` removes this folder.\n*\n")
-            data = json.dumps({"version": FORMAT_VERSION, "files": self._entries}, separators=(",", ":"))
+            data = json.dumps({"version": FORMAT_VERSION, "files": self._entries, "folders": self._folders},
+                              separators=(",", ":"))
             write_atomically(self.path, data.encode("utf-8"))
         except OSError:
             pass

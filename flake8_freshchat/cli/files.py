@@ -5,6 +5,7 @@ import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..engine import Finding, Options, SourceError, analyze_source, decode_source
 
@@ -105,8 +106,31 @@ def _walk_git(folder: str, listing: list[str], exclude: tuple[str, ...], seen: s
             yield full  # a tracked file deleted from the work tree is not checked
 
 
+class FolderListings(Protocol):
+    """Folder listings kept from a previous run (the results cache), by the folder's mtime."""
+
+    def listing(self, folder: str, mtime: int) -> list[tuple[str, bool]] | None: ...
+
+    def store_listing(self, folder: str, mtime: int, listed: list[tuple[str, bool]]) -> None: ...
+
+
+def _listing(root: str, absolute: str, listings: FolderListings | None) -> list[tuple[str, bool]]:
+    """(name, is a folder) of the folders and Python files in `root`, sorted; from
+    `listings` when the folder's mtime is the recorded one (adding, removing or renaming an
+    entry changes it). OSError when it cannot be listed."""
+    mtime = os.stat(root).st_mtime_ns if listings is not None else 0
+    listed = listings.listing(absolute, mtime) if listings is not None else None
+    if listed is None:
+        with os.scandir(root) as entries:
+            listed = sorted((entry.name, is_dir) for entry in entries
+                            if (is_dir := entry.is_dir(follow_symlinks=False)) or entry.name.endswith(PYTHON_SUFFIXES))
+        if listings is not None:
+            listings.store_listing(absolute, mtime, listed)
+    return listed
+
+
 def _walk_all(folder: str, exclude: tuple[str, ...], seen: set[str],
-              unreadable: list[FileResult] | None) -> Iterator[str]:
+              unreadable: list[FileResult] | None, listings: FolderListings | None = None) -> Iterator[str]:
     """Every Python file below `folder`, in sorted order, links to folders not followed.
     `os.scandir` tells folders from files without a system call per entry (os.walk makes
     one per folder, and a package's locale folders number in the thousands)."""
@@ -114,8 +138,7 @@ def _walk_all(folder: str, exclude: tuple[str, ...], seen: set[str],
     while stack:
         root, absolute = stack.pop()
         try:
-            with os.scandir(root) as entries:
-                listed = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries)
+            listed = _listing(root, absolute, listings)
         except OSError as error:
             if unreadable is not None:
                 reason = "permission denied" if isinstance(error, PermissionError) else (
@@ -136,17 +159,17 @@ def _walk_all(folder: str, exclude: tuple[str, ...], seen: set[str],
 
 
 def _walk_folder(folder: str, exclude: tuple[str, ...], seen: set[str],
-                 unreadable: list[FileResult] | None) -> Iterator[str]:
+                 unreadable: list[FileResult] | None, listings: FolderListings | None = None) -> Iterator[str]:
     listing = _git_listing(folder)
     if listing is None or (not listing and _is_ignored(folder)):
         # outside a work tree, or a folder git ignores but the user named: every file in it
-        yield from _walk_all(folder, exclude, seen, unreadable)
+        yield from _walk_all(folder, exclude, seen, unreadable, listings)
     else:
         yield from _walk_git(folder, listing, exclude, seen, unreadable)
 
 
 def discover(paths: Iterable[str], exclude: tuple[str, ...] = (),
-             unreadable: list[FileResult] | None = None) -> Iterator[str]:
+             unreadable: list[FileResult] | None = None, listings: FolderListings | None = None) -> Iterator[str]:
     """Files named on the command line, and the Python files and notebooks below named
     folders: what git would take (tracked and untracked, not ignored) inside a work tree,
     every file elsewhere; tool folders and `exclude` skipped. A folder that cannot be
@@ -154,7 +177,7 @@ def discover(paths: Iterable[str], exclude: tuple[str, ...] = (),
     seen: set[str] = set()
     for path in _once(paths, seen):
         if os.path.isdir(path):
-            yield from _walk_folder(path, exclude, seen, unreadable)
+            yield from _walk_folder(path, exclude, seen, unreadable, listings)
         else:
             yield path  # named explicitly: checked whatever its name, or reported missing
 
