@@ -18,9 +18,12 @@ def shown(path):
 SUPPRESS = """## Suppression
 
 `# noqa: {code}` (flake8), `# pylint: disable={symbol}` (pylint) or the cross-tool
-`# pragma: allowlist secret` on the line of the literal. Every front end, the fixer
-included, honours all three. For names that look like credentials but are not, use the
-`ignore-names` option rather than a suppression.
+`# pragma: allowlist secret` on the line of the literal (or its last line). pylint's
+block and module disables (`# pylint: disable={symbol}` on a line of its own) hold as
+pylint scopes them. Every front end, the fixer and the language server included, applies
+the same rule. For names that look like credentials but are not, use the `ignore-names`
+option rather than a suppression; to adopt on a legacy codebase, a baseline
+(`check --write-baseline`).
 """
 TEXT = {
 "FCH101": ("""Finds a Freshchat API token anywhere in the source: a string, bytes, a part of an
@@ -30,7 +33,13 @@ its length or the name it stands under: the current generation (HS256, `kid`
 (RS256 from a Keycloak realm whose issuer is `internal-fc-<region>-…-keycloak-oauth-…`).
 Any other JWT counts too when it stands in a Freshchat context: a Freshchat name, a
 call, dict or class that holds a `freshchat.com` host, or a module that holds one or
-imports a `freshchat` package.""",
+imports a `freshchat` package.
+
+Each finding says what decoding tells of the token (no network call; nothing secret): the
+message gives its expiry date, and JSON and SARIF a `token` object with its `generation`
+(`current` or `legacy`), `issued_at`, `expires_at`, whether it has `expired`, the
+`region` of a legacy token (`aps1 (ap-south-1)`), its `scopes`, and its `client_id`
+masked like a secret.""",
 """A Freshchat API token is a bearer credential valid for ten years. Whoever reads it —
 from the repository, a fork, a CI log, a wheel — gets the account's conversations,
 users and agents through the API, with the permissions in its `scope`.""",

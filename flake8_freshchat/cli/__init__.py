@@ -13,6 +13,11 @@ from .report import FORMATS
 from .runner import check_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Said once at the end of a run that found Freshchat API tokens.
+ROTATE_FRESHCHAT = ("freshchat-secrets: a Freshchat API token that was ever committed must be treated as "
+                    "leaked: revoke it and generate a new one in Freshchat's Admin > API settings, update "
+                    "every service that uses it, and check the account's activity for use you do not "
+                    "recognise (see `freshchat-secrets explain FCH101`).")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,6 +123,8 @@ def _check(args: argparse.Namespace) -> int:
     for result in errors:
         print(f"{result.path}: error: {result.error}", file=sys.stderr)
     findings = sum(len(r.findings) for r in results)
+    if any(f.code == "FCH101" for r in results for f in r.findings):
+        print(ROTATE_FRESHCHAT, file=sys.stderr)
     if findings and args.format == "text":
         fixable = sum(f.fixable for r in results for f in r.findings)
         files = sum(1 for r in results if r.findings)

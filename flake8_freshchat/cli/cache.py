@@ -21,6 +21,7 @@ import time
 
 from .. import __version__
 from ..engine import Finding, Kind, Options
+from ..engine.tokens import TokenFacts
 from .files import FileResult
 
 CACHE_DIR_NAME = ".freshchat_cache"
@@ -78,13 +79,16 @@ def _encode(result: FileResult) -> dict:
     findings = [{name: getattr(f, name) for name in _SECRET_FREE_FIELDS} for f in result.findings]
     for finding in findings:
         finding["kind"] = finding["kind"].value
+        if finding["token"] is not None:
+            finding["token"] = {f.name: getattr(finding["token"], f.name) for f in dataclasses.fields(TokenFacts)}
     return {"findings": findings, "error": result.error}
 
 
 def _decode(path: str, entry: dict) -> FileResult:
     findings = tuple(
         Finding(**{**f, "kind": Kind(f["kind"]), "span": tuple(f["span"]),
-                   "env_alternatives": tuple(f["env_alternatives"])})
+                   "env_alternatives": tuple(f["env_alternatives"]),
+                   "token": TokenFacts(**{**f["token"], "scopes": tuple(f["token"]["scopes"])}) if f["token"] else None})
         for f in entry["findings"])
     return FileResult(path, findings, entry["error"])
 

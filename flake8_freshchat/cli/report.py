@@ -31,6 +31,7 @@ def as_json(results: Sequence[FileResult]) -> str:
             "path": r.path, "cell": f.cell, "line": f.line, "column": f.col + 1, "end_line": f.end_line,
             "end_column": f.end_col + 1, "code": f.code, "symbol": f.symbol, "message": f.message,
             "fixable": f.fixable, "env_name": f.env_name,
+            **({"token": f.token.as_dict()} if f.token is not None else {}),
         }
         for r in results for f in r.findings
     ]
@@ -55,9 +56,14 @@ def _sarif_result(path: str, finding: Finding, rule_index: int) -> dict:
         "ruleId": finding.code, "ruleIndex": rule_index, "level": RULES_BY_CODE[finding.code].severity,
         "message": {"text": finding.message}, "locations": [location],
     }
+    properties: dict = {}
     if finding.cell is not None:  # SARIF has no notebook cells: the region counts the cell's lines
         location["logicalLocations"] = [{"name": f"cell {finding.cell}", "kind": "notebookCell"}]
-        result["properties"] = {"cell": finding.cell}
+        properties["cell"] = finding.cell
+    if finding.token is not None:
+        properties["token"] = finding.token.as_dict()
+    if properties:
+        result["properties"] = properties
     return result
 
 

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 
 from .registry import RULES_BY_CODE
+
+if TYPE_CHECKING:
+    from .tokens import TokenFacts
 
 
 class Kind(enum.Enum):
@@ -99,6 +103,8 @@ class Finding:
     secret: str = field(default="", repr=False)
     #: In a notebook: the cell (from 1, markdown cells counted); `line` is then the cell's line.
     cell: int | None = None
+    #: FCH101: what decoding the token tells (generation, dates, region, scopes).
+    token: "TokenFacts | None" = None
 
     @property
     def symbol(self) -> str:

@@ -34,7 +34,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("FCH101", "hardcoded-freshchat-token", f"E{PYLINT_BLOCK}01",
          "Freshchat API token in source",
-         'Freshchat API token {preview} is hardcoded; read it from os.environ["{env}"] and rotate it',
+         'Freshchat API token {preview}{detail} is hardcoded; read it from os.environ["{env}"] and rotate it',
          True, "error"),
     Rule("FCH102", "hardcoded-freshchat-app-key", f"W{PYLINT_BLOCK}02",
          "Freshchat app key or widget token in source",

@@ -72,6 +72,66 @@ def is_jwt(text: str) -> bool:
     return bool(jwts) and jwts[0].start == 0 and jwts[0].end == len(text)
 
 
+_LEGACY_REGION = re.compile(r"^https?://internal-fc-([a-z0-9]{1,12})-[0-9]{1,4}-(?:[a-z]{1,8}-)?keycloak[^.]*\.([a-z0-9-]{1,30})\.")
+
+
+@dataclass(frozen=True)
+class TokenFacts:
+    """What decoding a Freshchat API token tells, without any network call; nothing secret
+    (the clientId is masked as a secret is)."""
+
+    generation: str            # "current" (HS256, 2022 on), "legacy" (Keycloak RS256, 2020-21), "unknown"
+    issued_at: str | None      # ISO 8601 UTC
+    expires_at: str | None
+    region: str | None         # legacy tokens: the Freshchat data centre and its AWS region
+    scopes: tuple[str, ...]
+    client_id: str | None
+
+    @property
+    def expired(self) -> bool | None:
+        """Whether the expiry has passed, now (not when the file was checked)."""
+        if self.expires_at is None:
+            return None
+        import datetime
+
+        return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") >= self.expires_at
+
+    def as_dict(self) -> dict:
+        return {"generation": self.generation, "issued_at": self.issued_at, "expires_at": self.expires_at,
+                "expired": self.expired, "region": self.region, "scopes": list(self.scopes),
+                "client_id": self.client_id}
+
+
+def _iso(seconds: object) -> str | None:
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or not 0 <= seconds < 253402300800:
+        return None
+    import datetime
+
+    return datetime.datetime.fromtimestamp(int(seconds), datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def token_facts(header: dict, payload: dict | None) -> TokenFacts:
+    payload = payload or {}
+    iss = payload.get("iss")
+    legacy = _LEGACY_REGION.match(iss) if isinstance(iss, str) else None
+    if legacy is not None or (isinstance(iss, str) and _LEGACY_ISSUER.match(iss)):
+        generation = "legacy"
+    elif header.get("kid") == _CURRENT_KID or iss == "freshchat":
+        generation = "current"
+    else:
+        generation = "unknown"
+    scope = payload.get("scope")
+    client = payload.get("clientId")
+    from .messages import masked
+
+    return TokenFacts(
+        generation=generation, issued_at=_iso(payload.get("iat")), expires_at=_iso(payload.get("exp")),
+        region=f"{legacy.group(1)} ({legacy.group(2)})" if legacy else None,
+        scopes=tuple(scope.split()) if isinstance(scope, str) else (),
+        client_id=masked(client) if isinstance(client, str) and client else None,
+    )
+
+
 def is_freshchat_claims(header: dict, payload: dict | None) -> bool:
     """Freshchat's two token generations, told apart by their claims, not their length."""
     if not payload:

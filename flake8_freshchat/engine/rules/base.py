@@ -9,6 +9,7 @@ from ..messages import format_message
 from ..model import Candidate, Finding, Kind, ModuleFacts
 from ..names import Vocabulary
 from ..registry import RULES_BY_CODE
+from ..tokens import TokenFacts
 
 #: Where a literal is reported but never rewritten.
 UNFIXABLE_KINDS = frozenset({Kind.DOCSTRING, Kind.COMMENT, Kind.COMPARISON})
@@ -43,7 +44,7 @@ def bound_names(candidate: Candidate) -> Iterator[str]:
 
 
 def make_finding(code: str, candidate: Candidate, span: tuple[int, int], name: str | None,
-                 default_env: str | None = None, detail: str = "") -> Finding:
+                 default_env: str | None = None, detail: str = "", token: "TokenFacts | None" = None) -> Finding:
     """`default_env`: the rule's own variable for a literal no name holds (`PRIVATE_KEY`)."""
     if candidate.kind is Kind.FALLBACK or candidate.plants_env:
         span = (0, len(candidate.value))  # the whole literal goes, so the whole of it is stored
@@ -57,5 +58,5 @@ def make_finding(code: str, candidate: Candidate, span: tuple[int, int], name: s
         kind=candidate.kind, name=name, env_name=env, env_alternatives=tuple(alternatives),
         fixable=RULES_BY_CODE[code].fixable and candidate.kind not in UNFIXABLE_KINDS,
         span=span, is_bytes=candidate.is_bytes, is_fstring=candidate.is_fstring,
-        plants_env=candidate.plants_env, secret=secret,
+        plants_env=candidate.plants_env, secret=secret, token=token,
     )

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Candidate, Finding, Kind
-from ..tokens import find_jwts
+from ..tokens import find_jwts, token_facts
 from .base import RuleContext, make_finding
 
 
@@ -16,4 +16,6 @@ def freshchat_token(candidate: Candidate, ctx: RuleContext) -> Finding | None:
     if chosen is None:
         return None
     name = candidate.name if candidate.kind is not Kind.COMMENT else None
-    return make_finding("FCH101", candidate, (chosen.start, chosen.end), name)
+    facts = token_facts(chosen.header, chosen.payload)
+    detail = f" valid until {facts.expires_at[:10]}" if facts.expires_at else ""
+    return make_finding("FCH101", candidate, (chosen.start, chosen.end), name, detail=detail, token=facts)
