@@ -12,6 +12,8 @@ Prints, for the same corpora in one run:
   15,000+ files of popular packages (.bench-cache/real-code, made by real_code.py), and a
   second run (each tool's cache) on Django; peak memory of `check` on the large tree;
 - pylint with the plugin's messages only / pylint with a near-free message;
+- `history` over a generated repository of 2,000 commits / `check` over every distinct
+  file version it holds, laid side by side;
 - engine time and peak memory against file size (1k, 10k, 100k generated lines).
 
 Needs the peers installed: pip install -e '.[bench]'. No output here holds a secret:
@@ -282,6 +284,46 @@ def against_ruff(django: str, rounds: int = 5) -> None:
           f"{big_ours / big_ruff:.2f} (bar: <= 3); peak memory of check: {peak / 1024:.0f} MiB")
 
 
+def history_against_check(source_dir: str, commits: int = 2_000) -> None:
+    """`history` over a repository of `commits` commits against `check` over every distinct
+    file version it holds, laid side by side in one folder."""
+    files = sorted(pathlib.Path(source_dir).rglob("*.py"))[:300]
+    texts = {f"pkg/{path.relative_to(source_dir)}": path.read_bytes() for path in files}
+    names = sorted(texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        repo, side = pathlib.Path(tmp) / "repo", pathlib.Path(tmp) / "versions"
+        subprocess.run(["git", "init", "-q", str(repo)], check=True)
+        stream, versions = [], []
+
+        def blob(name: str, data: bytes) -> None:
+            versions.append((name, data))
+            stream.append(b"M 100644 inline %s\ndata %d\n%s\n" % (name.encode(), len(data), data))
+
+        for number in range(commits):
+            stream.append(b"commit refs/heads/main\ncommitter b <b@example.org> %d +0000\ndata 2\nc\n"
+                          % (1_600_000_000 + number))
+            if number == 0:
+                for name in names:
+                    blob(name, texts[name])
+            else:  # one file edited per commit, now and then a credential added
+                name = names[number % len(names)]
+                texts[name] += b"\nVALUE_%d = %d\n" % (number, number)
+                if number % 97 == 0:
+                    texts[name] += b'api_key_%d = "%s"\n' % (number, os.urandom(16).hex().encode())
+                blob(name, texts[name])
+        subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet"], input=b"".join(stream), check=True)
+        subprocess.run(["git", "-C", str(repo), "checkout", "-q", "main"], check=True)
+        side.mkdir()
+        for index, (name, data) in enumerate(versions):
+            (side / f"{index:05d}_{name.replace('/', '_')}").write_bytes(data)
+        times = best_walls({
+            "history": [PY, "-m", "flake8_freshchat", "history", "--format", "json", str(repo)],
+            "check": [PY, "-m", "flake8_freshchat", "check", "--no-cache", "--exit-zero", "--format", "json", str(side)],
+        }, rounds=3)
+    print(f"history over {commits} commits / check over its {len(versions)} file versions side by side: "
+          f"{times['history']:.2f}s / {times['check']:.2f}s = {times['history'] / times['check']:.2f} (bar: <= 1.5)")
+
+
 def generated_module(lines: int) -> str:
     """Ordinary code with a credential-ish line now and then, `lines` lines long."""
     block = [
@@ -371,6 +413,7 @@ def main() -> None:
           f"{fix_diff / parallel:.3f} (bar: <= 1.3)")
     if not args.skip_peers:
         against_ruff(real["django"])
+    history_against_check(real["django"])
     ours, base = pylint_overhead(real["requests"])
     print(f"pylint with the plugin / pylint --enable=W0107 on requests (CPU time): {ours:.2f}s / {base:.2f}s = "
           f"{ours / base:.3f} (bar: <= 1.05)")

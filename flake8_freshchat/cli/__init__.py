@@ -62,6 +62,21 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--lookup", choices=("subscript", "get"), default="subscript",
                      help='os.environ["NAME"] (default) or os.environ.get("NAME")')
 
+    history = commands.add_parser("history", help="every credential ever committed, from git's object store")
+    history.add_argument("repo", nargs="?", default=".", metavar="REPO", help="the repository (default: .)")
+    history.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                         help="output format (default: text)")
+    history.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    history.add_argument("--since", metavar="REV",
+                         help="scan only commits not reachable from REV (what a push adds, for CI)")
+    history.add_argument("--baseline", metavar="FILE",
+                         help="a baseline in the repository (path from its root): a finding its version in "
+                              "the introducing commit holds is not reported")
+    history.add_argument("--config", metavar="PYPROJECT",
+                         help="pyproject.toml to read [tool.freshchat-secrets] from (default: the repository's)")
+    history.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                         help="worker processes (default: every core)")
+
     explain = commands.add_parser("explain", help="document a code: what it finds, why, and the fix")
     explain.add_argument("code", help="a code such as FCH101, or its pylint symbol")
 
@@ -80,7 +95,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def _write_report(report: str, output_file: str | None) -> None:
+def write_report(report: str, output_file: str | None) -> None:
     if output_file is None:
         sys.stdout.write(report)
         return
@@ -118,7 +133,7 @@ def _check(args: argparse.Namespace) -> int:
         from . import baseline
 
         results = baseline.load(args.baseline).filter(results)
-    _write_report(FORMATS[args.format](results), args.output_file)
+    write_report(FORMATS[args.format](results), args.output_file)
     errors = [r for r in results if r.error]
     for result in errors:
         print(f"{result.path}: error: {result.error}", file=sys.stderr)
@@ -179,6 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_fix(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "history":
+            from .history import run_history
+
+            return run_history(args)
         if args.command == "clean":
             from .cache import cache_folder, clear
 

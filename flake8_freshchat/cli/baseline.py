@@ -71,11 +71,18 @@ def load(path: str) -> Baseline:
     """The baseline in `path`; ConfigError (one line) when it cannot be used."""
     try:
         with open(path, encoding="utf-8") as handle:
-            document = json.load(handle)
+            text = handle.read()
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such baseline; write one with `check --write-baseline {path}`") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the baseline: {exc.strerror or type(exc).__name__}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the baseline: {getattr(exc, 'strerror', None) or type(exc).__name__}") from None
+    return parse(path, text)
+
+
+def parse(path: str, text: str) -> Baseline:
+    """A baseline from its text (`path` says where it lives: its paths are relative to it)."""
+    try:
+        document = json.loads(text)
     except ValueError:
         raise ConfigError(f"{path}: not a baseline: invalid JSON") from None
     try:

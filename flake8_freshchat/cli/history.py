@@ -1,0 +1,281 @@
+"""`freshchat-secrets history`: every credential ever committed, read from git's object store.
+
+One `git log` lists, for every commit reachable from any ref (oldest first), the Python
+files and notebooks it added or changed; one `git cat-file --batch` reads each distinct
+file version once; those are analysed in parallel like `check`'s files. A finding is the
+same finding wherever it stands when its code, name and value are the same: it is
+reported once, at the earliest commit that holds it, with its path and line there, and
+`in_head` says whether the checked-out HEAD still holds it. Nothing is checked out.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..engine import Finding, Options
+from .config import ConfigError, load_settings
+from .files import PYTHON_SUFFIXES, FileResult, check_data
+
+_ZERO = "0" * 40
+
+
+@dataclass(frozen=True)
+class Version:
+    """A file version: the blob, and the first commit (in history order) that holds it."""
+
+    blob: str
+    path: str
+    commit: str
+    order: int
+
+
+@dataclass(frozen=True)
+class HistoricalFinding:
+    finding: Finding
+    path: str
+    commit: str
+    in_head: bool
+
+
+class GitError(Exception):
+    pass
+
+
+def _git(repo: str, *args: str, data: bytes | None = None) -> bytes:
+    try:
+        proc = subprocess.run(["git", "-C", repo, *args], input=data, capture_output=True)
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror or type(exc).__name__}") from None
+    if proc.returncode != 0:
+        reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(reason[-1] if reason else f"git {args[0]} failed")
+    return proc.stdout
+
+
+def versions(repo: str, since: str | None = None) -> list[Version]:
+    """Every version of every Python file and notebook reachable from any ref (and not from
+    `since`), each with the first commit that added it, oldest commit first."""
+    revisions = ["--all"] + ([f"^{since}"] if since else [])
+    out = _git(repo, "log", *revisions, "--reverse", "--topo-order", "-m", "--raw", "--no-renames",
+               "--no-abbrev", "-z", "--format=%x01%H")
+    seen: dict[str, Version] = {}
+    order = 0
+    for chunk in out.split(b"\x01")[1:]:
+        commit, _, raw = chunk.partition(b"\x00") if b"\x00" in chunk[:41] else chunk.partition(b"\n")
+        commit_id = commit.strip().decode("ascii")
+        order += 1
+        fields = raw.lstrip(b"\n").split(b"\x00")
+        for i in range(0, len(fields) - 1, 2):
+            meta, path = fields[i].lstrip(b"\n"), fields[i + 1]
+            if not meta.startswith(b":"):
+                continue
+            parts = meta.split()
+            blob, status = parts[3].decode("ascii"), parts[4][:1]
+            name = path.decode("utf-8", "surrogateescape")
+            if status == b"D" or blob == _ZERO or not name.endswith(PYTHON_SUFFIXES) or blob in seen:
+                continue
+            seen[blob] = Version(blob, name, commit_id, order)
+    return list(seen.values())
+
+
+def read_blobs(repo: str, blobs: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    """(sha, content) of each blob, through one `git cat-file --batch`."""
+    if not blobs:
+        return
+    out = _git(repo, "cat-file", "--batch", data="".join(f"{b}\n" for b in blobs).encode("ascii"))
+    at = 0
+    while at < len(out):
+        header_end = out.index(b"\n", at)
+        header = out[at:header_end].split()
+        if len(header) != 3:  # `<name> missing`
+            at = header_end + 1
+            continue
+        sha, _, size = header
+        start = header_end + 1
+        end = start + int(size)
+        yield sha.decode("ascii"), out[start:end]
+        at = end + 1
+
+
+def _analyse(item: tuple[str, bytes], options: Options) -> FileResult:
+    path, data = item
+    return check_data(path, data, options)
+
+
+def _analyse_all(items: list[tuple[str, bytes]], options: Options, jobs: int | None) -> list[FileResult]:
+    import functools
+
+    from .runner import PARALLEL_THRESHOLD, default_jobs
+
+    work = functools.partial(_analyse, options=options)
+    jobs = jobs or default_jobs()
+    if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
+        return [work(item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(work, items, chunksize=max(1, len(items) // (jobs * 16))))
+
+
+def _key(finding: Finding) -> tuple[str, str, str]:
+    return finding.code, finding.name or "", finding.secret
+
+
+def scan(repo: str, options: Options, since: str | None = None, jobs: int | None = None) -> list[HistoricalFinding]:
+    found = versions(repo, since)
+    contents = dict(read_blobs(repo, [v.blob for v in found]))
+    results = _analyse_all([(v.path, contents[v.blob]) for v in found], options, jobs)
+    earliest: dict[tuple[str, str, str], tuple[int, Version, Finding]] = {}
+    for version, result in zip(found, results):
+        for finding in result.findings:
+            key = _key(finding)
+            if key not in earliest or version.order < earliest[key][0]:
+                earliest[key] = (version.order, version, finding)
+    head = _head_keys(repo, options, {v.blob: r for v, r in zip(found, results)})
+    return [HistoricalFinding(finding, version.path, version.commit, key in head)
+            for key, (_, version, finding) in sorted(earliest.items(), key=lambda item: item[1][0])]
+
+
+def _head_keys(repo: str, options: Options, analysed: dict[str, FileResult]) -> set[tuple[str, str, str]]:
+    """The findings the checked-out HEAD holds."""
+    try:
+        listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
+    except GitError:
+        return set()
+    keys = set()
+    missing = []
+    for entry in listing.split(b"\x00"):
+        meta, _, path = entry.partition(b"\t")
+        parts = meta.split()
+        if len(parts) != 3 or parts[1] != b"blob":
+            continue
+        name = path.decode("utf-8", "surrogateescape")
+        if not name.endswith(PYTHON_SUFFIXES):
+            continue
+        blob = parts[2].decode("ascii")
+        if blob in analysed:
+            keys.update(_key(f) for f in analysed[blob].findings)
+        else:
+            missing.append((blob, name))  # reachable only before `--since`: read it now
+    if missing:
+        contents = dict(read_blobs(repo, [b for b, _ in missing]))
+        for blob, name in missing:
+            keys.update(_key(f) for f in check_data(name, contents[blob], options).findings)
+    return keys
+
+
+def without_baselined(repo: str, found: list[HistoricalFinding], baseline_file: str) -> list[HistoricalFinding]:
+    """The findings the baseline, as it stood in the commit that introduced each, does not hold."""
+    import os
+
+    from .baseline import parse
+
+    commits = sorted({h.commit for h in found})
+    names = [f"{commit}:{baseline_file}" for commit in commits]
+    texts = {}
+    if names:
+        out = _git(repo, "cat-file", "--batch", data="".join(f"{n}\n" for n in names).encode())
+        at, index = 0, 0
+        while at < len(out) and index < len(names):  # answers come in the order asked
+            header_end = out.index(b"\n", at)
+            header = out[at:header_end].split()
+            if len(header) == 3:
+                start = header_end + 1
+                texts[commits[index]] = out[start:start + int(header[2])].decode("utf-8", "replace")
+                at = start + int(header[2]) + 1
+            else:
+                at = header_end + 1
+            index += 1
+    kept = []
+    path = os.path.join(repo, baseline_file)
+    for h in found:
+        text = texts.get(h.commit)
+        if text is not None:
+            try:
+                if not parse(path, text).new_findings(os.path.join(repo, h.path), [h.finding]):
+                    continue
+            except ConfigError:
+                pass  # not a baseline in that version: nothing is known
+        kept.append(h)
+    return kept
+
+
+def _is_shallow(repo: str) -> bool:
+    return _git(repo, "rev-parse", "--is-shallow-repository").strip() == b"true"
+
+
+def _has_commits(repo: str) -> bool:
+    return bool(_git(repo, "rev-list", "--all", "--max-count=1").strip())
+
+
+def _text(found: Sequence[HistoricalFinding]) -> str:
+    from .report import text_line
+
+    lines = [f"{text_line(h.path, h.finding)} [commit {h.commit[:12]}, "
+             f"{'still in HEAD' if h.in_head else 'not in HEAD'}]" for h in found]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _json(found: Sequence[HistoricalFinding]) -> str:
+    import json
+
+    from .. import __version__
+
+    findings = [{
+        "code": h.finding.code, "path": h.path, "cell": h.finding.cell, "line": h.finding.line,
+        "column": h.finding.col + 1, "commit": h.commit, "in_head": h.in_head, "message": h.finding.message,
+        **({"token": h.finding.token.as_dict()} if h.finding.token is not None else {}),
+    } for h in found]
+    return json.dumps({"version": __version__, "findings": findings}, indent=2) + "\n"
+
+
+def _sarif(found: Sequence[HistoricalFinding]) -> str:
+    import json
+
+    from .report import sarif
+
+    document = json.loads(sarif([FileResult(h.path, (h.finding,)) for h in found]))
+    for result, h in zip(document["runs"][0]["results"], found):
+        result.setdefault("properties", {}).update({"commit": h.commit, "in_head": h.in_head})
+        result["partialFingerprints"] = {"commitSha": h.commit}
+    return json.dumps(document, indent=2) + "\n"
+
+
+FORMATS = {"text": _text, "json": _json, "sarif": _sarif}
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from . import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ROTATE_FRESHCHAT, write_report
+
+    repo = args.repo
+    try:
+        _git(repo, "rev-parse", "--git-dir")
+    except GitError as exc:
+        print(f"freshchat-secrets: error: {repo}: not a git repository ({exc})", file=sys.stderr)
+        return EXIT_ERROR
+    settings = load_settings(args.config, start=repo)
+    try:
+        if not _has_commits(repo):
+            print(f"freshchat-secrets: {repo}: the repository has no commits yet: no history to scan",
+                  file=sys.stderr)
+            write_report(FORMATS[args.format]([]), args.output_file)
+            return EXIT_CLEAN
+        if _is_shallow(repo):
+            print(f"freshchat-secrets: {repo}: a shallow clone: commits before its cut are not here and are "
+                  f"not scanned (`git fetch --unshallow` to scan them)", file=sys.stderr)
+        found = scan(repo, settings.options, args.since, args.jobs)
+        if args.baseline:
+            found = without_baselined(repo, found, args.baseline)
+    except GitError as exc:
+        raise ConfigError(str(exc)) from None
+    write_report(FORMATS[args.format](found), args.output_file)
+    if found:
+        held = sum(h.in_head for h in found)
+        print(f"freshchat-secrets: {len(found)} credential(s) in the history, {held} still in HEAD; every one "
+              f"was readable by whoever cloned the repository: rotate them", file=sys.stderr)
+    if any(h.finding.code == "FCH101" for h in found):
+        print(ROTATE_FRESHCHAT, file=sys.stderr)
+    return EXIT_FINDINGS if found else EXIT_CLEAN
