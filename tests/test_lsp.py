@@ -226,6 +226,7 @@ async def test_notebook_cells_are_checked_together_and_fixed_in_place(jupyter: L
     found = {i: [(d.code, d.range.start.line, d.range.start.character) for d in client.diagnostics.get(uri, [])]
              for i, uri in enumerate(uris)}
     assert found == {0: [], 1: [], 2: [("FCH201", 1, 10)], 3: [("FCH101", 0, 6)]}
+    assert " valid until 20" in client.diagnostics[uris[3]][0].message  # the token's expiry, from decoding
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri=uris[2]),
         range=client.diagnostics[uris[2]][0].range,

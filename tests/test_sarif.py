@@ -50,3 +50,16 @@ def test_every_kind_of_result_validates(validator: jsonschema.Draft4Validator, t
             for r in json.loads(run([*CLI, "check", "--format", "sarif", "."], cwd=str(tmp_path)).stdout)
             ["runs"][0]["results"]}
     assert uris == {"sp%20ace/%C3%BCn%C3%AF/my%20file.py", "sp%20ace/%C3%BCn%C3%AF/nb%20%231.ipynb"}
+
+
+def test_history_sarif_validates(validator: jsonschema.Draft4Validator, tmp_path: pathlib.Path):
+    from .test_history import commit, git
+
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, {"sp ace/app.py": f'API_KEY = "{hex_key(73)}"\n'}, "leak")
+    commit(tmp_path, {"sp ace/app.py": "API_KEY = None\n"}, "fix")
+    document = json.loads(run([*CLI, "history", "--format", "sarif", str(tmp_path)]).stdout)
+    assert [e.message for e in validator.iter_errors(document)] == []
+    (result,) = document["runs"][0]["results"]
+    assert result["properties"]["in_head"] is False
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "sp%20ace/app.py"
