@@ -116,6 +116,9 @@ def _analyse_all(items: list[tuple[str, bytes]], options: Options, jobs: int | N
         return [work(item) for item in items]
     from concurrent.futures import ProcessPoolExecutor
 
+    from ..engine import prepare
+
+    prepare(options)  # shared by every forked worker
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(work, items, chunksize=max(1, len(items) // (jobs * 16))))
 

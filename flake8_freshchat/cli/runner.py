@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..engine import Options, SourceError
+from ..engine import Options, SourceError, prepare
 from .files import FileResult, check_data, read_bytes
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ def check_files(paths: Sequence[str], options: Options, jobs: int | None = None,
         from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
 
         chunksize = max(1, len(items) // (jobs * 16))  # small chunks keep every core busy to the end
+        prepare(options)  # loaded once here, shared by every forked worker
         gc.freeze()  # forked workers then leave the parent's objects, and their pages, alone
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             outcomes = list(pool.map(work, items, chunksize=chunksize))
