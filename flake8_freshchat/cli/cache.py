@@ -21,7 +21,6 @@ import time
 
 from .. import __version__
 from ..engine import Finding, Kind, Options
-from ..engine.tokens import TokenFacts
 from .files import FileResult
 
 CACHE_DIR_NAME = ".freshchat_cache"
@@ -33,6 +32,9 @@ RACY_NS = 2_000_000_000
 _SECRET_FREE_FIELDS = tuple(f.name for f in dataclasses.fields(Finding) if f.name != "secret")
 
 Stat = tuple[int, int, int]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from ..engine.tokens import TokenFacts
 
 
 def project_root(start: str = ".") -> str:
@@ -77,6 +79,8 @@ def digest(data: bytes) -> str:
 
 def _encode(result: FileResult) -> dict:
     findings = [{name: getattr(f, name) for name in _SECRET_FREE_FIELDS} for f in result.findings]
+    from ..engine.tokens import TokenFacts
+
     for finding in findings:
         finding["kind"] = finding["kind"].value
         if finding["token"] is not None:
@@ -84,11 +88,19 @@ def _encode(result: FileResult) -> dict:
     return {"findings": findings, "error": result.error}
 
 
+def _token(data: dict | None) -> "TokenFacts | None":
+    if not data:
+        return None
+    from ..engine.tokens import TokenFacts  # only a run that found a Freshchat token loads it
+
+    return TokenFacts(**{**data, "scopes": tuple(data["scopes"])})
+
+
 def _decode(path: str, entry: dict) -> FileResult:
     findings = tuple(
         Finding(**{**f, "kind": Kind(f["kind"]), "span": tuple(f["span"]),
                    "env_alternatives": tuple(f["env_alternatives"]),
-                   "token": TokenFacts(**{**f["token"], "scopes": tuple(f["token"]["scopes"])}) if f["token"] else None})
+                   "token": _token(f["token"])})
         for f in entry["findings"])
     return FileResult(path, findings, entry["error"])
 

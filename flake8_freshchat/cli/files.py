@@ -5,7 +5,7 @@ import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
 from ..engine import Finding, Options, SourceError, analyze_source, decode_source
 
@@ -106,12 +106,15 @@ def _walk_git(folder: str, listing: list[str], exclude: tuple[str, ...], seen: s
             yield full  # a tracked file deleted from the work tree is not checked
 
 
-class FolderListings(Protocol):
-    """Folder listings kept from a previous run (the results cache), by the folder's mtime."""
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def listing(self, folder: str, mtime: int) -> list[tuple[str, bool]] | None: ...
+    class FolderListings(Protocol):
+        """Folder listings kept from a previous run (the results cache), by the folder's mtime."""
 
-    def store_listing(self, folder: str, mtime: int, listed: list[tuple[str, bool]]) -> None: ...
+        def listing(self, folder: str, mtime: int) -> list[tuple[str, bool]] | None: ...
+
+        def store_listing(self, folder: str, mtime: int, listed: list[tuple[str, bool]]) -> None: ...
 
 
 def _listing(root: str, absolute: str, listings: FolderListings | None) -> list[tuple[str, bool]]:

@@ -6,7 +6,7 @@ import functools
 import gc
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
 from ..engine import Options, SourceError, prepare
 from .files import FileResult, check_data, read_bytes

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
 from .model import Candidate, Finding, Kind, ModuleFacts
 from .options import DEFAULT_OPTIONS, PYLINT_DISABLE, Options

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 from dataclasses import dataclass, field
 
 from .registry import RULES_BY_CODE

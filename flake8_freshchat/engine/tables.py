@@ -7,7 +7,9 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
+if TYPE_CHECKING:
+    from typing import Any
 
 # A plain path, not importlib.resources: its first use costs more than reading every table.
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
