@@ -20,6 +20,9 @@ from .config import ConfigError, load_settings
 from .files import PYTHON_SUFFIXES, FileResult, check_data
 
 _ZERO = "0" * 40
+#: File versions read and analysed together: their texts are held in memory only that long.
+BATCH = 2_000
+_CLEAN = FileResult("")
 
 
 @dataclass(frozen=True)
@@ -129,15 +132,19 @@ def _key(finding: Finding) -> tuple[str, str, str]:
 
 def scan(repo: str, options: Options, since: str | None = None, jobs: int | None = None) -> list[HistoricalFinding]:
     found = versions(repo, since)
-    contents = dict(read_blobs(repo, [v.blob for v in found]))
-    results = _analyse_all([(v.path, contents[v.blob]) for v in found], options, jobs)
     earliest: dict[tuple[str, str, str], tuple[int, Version, Finding]] = {}
-    for version, result in zip(found, results):
-        for finding in result.findings:
-            key = _key(finding)
-            if key not in earliest or version.order < earliest[key][0]:
-                earliest[key] = (version.order, version, finding)
-    head = _head_keys(repo, options, {v.blob: r for v, r in zip(found, results)})
+    analysed: dict[str, FileResult] = {}
+    for start in range(0, len(found), BATCH):  # a batch of file versions in memory at a time
+        batch = found[start:start + BATCH]
+        contents = dict(read_blobs(repo, [v.blob for v in batch]))
+        results = _analyse_all([(v.path, contents[v.blob]) for v in batch], options, jobs)
+        for version, result in zip(batch, results):
+            analysed[version.blob] = FileResult(result.path, result.findings) if result.findings else _CLEAN
+            for finding in result.findings:
+                key = _key(finding)
+                if key not in earliest or version.order < earliest[key][0]:
+                    earliest[key] = (version.order, version, finding)
+    head = _head_keys(repo, options, analysed)
     return [HistoricalFinding(finding, version.path, version.commit, key in head)
             for key, (_, version, finding) in sorted(earliest.items(), key=lambda item: item[1][0])]
 
