@@ -17,13 +17,14 @@ from collections.abc import Iterable, Iterator
 
 from dotenv import dotenv_values
 
+from .project import project_root
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: no advisory locks, runs must not overlap
     fcntl = None
 
 DEFAULT_NAME = ".env"
-_ROOT_MARKERS = ("pyproject.toml", ".git")
 _SHELL_SPECIAL_IN_DOUBLE = set('$`\\"')
 
 
@@ -45,14 +46,7 @@ def quote(value: str) -> tuple[str, bool]:
 def project_env_file(start: str = ".") -> str:
     """`.env` at the project root: the nearest folder above `start` holding pyproject.toml or
     .git, else `start` itself."""
-    folder = os.path.abspath(start)
-    while True:
-        if any(os.path.exists(os.path.join(folder, marker)) for marker in _ROOT_MARKERS):
-            return os.path.join(folder, DEFAULT_NAME)
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return os.path.join(os.path.abspath(start), DEFAULT_NAME)
-        folder = parent
+    return os.path.join(project_root(start), DEFAULT_NAME)
 
 
 def _reason(exc: OSError) -> str:

@@ -21,6 +21,7 @@ import time
 
 from .. import __version__
 from ..engine import Finding, Kind, Options
+from ..project import project_root
 from .files import FileResult
 
 CACHE_DIR_NAME = ".freshchat_cache"
@@ -35,18 +36,6 @@ Stat = tuple[int, int, int]
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from ..engine.tokens import TokenFacts
-
-
-def project_root(start: str = ".") -> str:
-    """The nearest folder above `start` holding pyproject.toml or .git; `start` otherwise."""
-    folder = os.path.abspath(start)
-    while True:
-        if os.path.exists(os.path.join(folder, "pyproject.toml")) or os.path.exists(os.path.join(folder, ".git")):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return os.path.abspath(start)
-        folder = parent
 
 
 def cache_folder(start: str = ".") -> str:
@@ -79,12 +68,10 @@ def digest(data: bytes) -> str:
 
 def _encode(result: FileResult) -> dict:
     findings = [{name: getattr(f, name) for name in _SECRET_FREE_FIELDS} for f in result.findings]
-    from ..engine.tokens import TokenFacts
-
     for finding in findings:
         finding["kind"] = finding["kind"].value
         if finding["token"] is not None:
-            finding["token"] = {f.name: getattr(finding["token"], f.name) for f in dataclasses.fields(TokenFacts)}
+            finding["token"] = dataclasses.asdict(finding["token"])
     return {"findings": findings, "error": result.error}
 
 
@@ -127,23 +114,26 @@ class ResultCache:
         except (OSError, ValueError):
             pass  # no cache yet, or a corrupt one: every file is a miss
 
+    def _entry(self, path: str) -> list | None:
+        """The file's entry, [stat or None, digest, result], if it has a well-formed one."""
+        entry = self._entries.get(os.path.abspath(path))
+        return entry if isinstance(entry, list) and len(entry) == 3 and isinstance(entry[1], str) else None
+
     def by_stat(self, path: str, stat: Stat | None) -> FileResult | None:
         """The cached result when the file's size, mtime and inode are the recorded ones."""
-        entry = self._entries.get(os.path.abspath(path))
-        if stat is None or not isinstance(entry, list) or len(entry) != 3 or entry[0] != list(stat):
+        entry = self._entry(path)
+        if stat is None or entry is None or entry[0] != list(stat):
             return None
         return self._result(path, entry)
 
     def by_digest(self, path: str, content: str) -> FileResult | None:
         """The cached result when the file's bytes are the recorded ones (its stat changed)."""
-        entry = self._entries.get(os.path.abspath(path))
-        if not isinstance(entry, list) or len(entry) != 3 or entry[1] != content:
-            return None
-        return self._result(path, entry)
+        entry = self._entry(path)
+        return None if entry is None or entry[1] != content else self._result(path, entry)
 
     def digest_of(self, path: str) -> str | None:
-        entry = self._entries.get(os.path.abspath(path))
-        return entry[1] if isinstance(entry, list) and len(entry) == 3 and isinstance(entry[1], str) else None
+        entry = self._entry(path)
+        return None if entry is None else entry[1]
 
     def _result(self, path: str, entry: list) -> FileResult | None:
         try:

@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass
 
 from ..engine import Options
+from ..project import nearest_folder_with
 
 KNOWN_KEYS = frozenset({"extra-words", "remove-words", "ignore-names", "exclude", "allow-values"})
 
@@ -22,15 +23,8 @@ class Settings:
 
 
 def find_pyproject(start: str) -> str | None:
-    directory = os.path.abspath(start)
-    while True:
-        candidate = os.path.join(directory, "pyproject.toml")
-        if os.path.isfile(candidate):
-            return candidate
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
+    folder = nearest_folder_with(start, ("pyproject.toml",), os.path.isfile)
+    return None if folder is None else os.path.join(folder, "pyproject.toml")
 
 
 def _list(table: dict, key: str) -> tuple[str, ...]:
