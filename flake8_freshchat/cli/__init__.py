@@ -9,7 +9,7 @@ from .. import __version__
 from ..engine.registry import RULES
 from .config import ConfigError, excludes, load_settings
 from .files import check_file, check_stdin, discover
-from .report import FORMATS
+from .report import FORMATS, print_file_errors
 from .runner import check_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -134,9 +134,7 @@ def _check(args: argparse.Namespace) -> int:
 
         results = baseline.load(args.baseline).filter(results)
     write_report(FORMATS[args.format](results), args.output_file)
-    errors = [r for r in results if r.error]
-    for result in errors:
-        print(f"{result.path}: error: {result.error}", file=sys.stderr)
+    errors = print_file_errors(results)
     findings = sum(len(r.findings) for r in results)
     if any(f.code == "FCH101" for r in results for f in r.findings):
         print(ROTATE_FRESHCHAT, file=sys.stderr)
@@ -159,9 +157,7 @@ def _write_baseline(args: argparse.Namespace, results: list) -> int:
     except ConfigError:
         previous = baseline.empty(args.write_baseline)
     recorded = baseline.write(previous, results)
-    errors = [r for r in results if r.error]
-    for result in errors:
-        print(f"{result.path}: error: {result.error}", file=sys.stderr)
+    errors = print_file_errors(results)
     print(f"freshchat-secrets: recorded {recorded} finding(s) in {args.write_baseline}", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_CLEAN
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -17,8 +16,12 @@ from ..engine.envnames import EnvNameAllocator
 from ..engine.messages import masked
 from .config import excludes, load_settings
 from .files import FileResult, discover, is_notebook
-from .report import text_line
+from .report import print_file_errors, text_line
 from .runner import check_files
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from ..codemod import FixReport
 
 ROTATE = ("freshchat-secrets: values that were committed stay in the history: rotate them "
           "(see `freshchat-secrets explain FCH101`).")
@@ -104,6 +107,12 @@ class _Plan:
     remaining: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def left_by_hand(self, path: str, report: "FixReport",
+                     locate: Callable[[Finding], Finding] = lambda finding: finding) -> None:
+        """What the fix leaves to the user: findings it never rewrites, and those it refused."""
+        self.remaining += [text_line(path, locate(f)) for f in report.unfixable]
+        self.remaining += [text_line(path, locate(f)) + f" (not fixed: {why})" for f, why in report.refused]
+
 
 class _NotFixed(Exception):
     """A file left untouched, with the reason."""
@@ -116,8 +125,7 @@ def _fix_module(path: str, before: bytes, findings: Sequence[Finding], options: 
 
     fixed = fix_source(before, options, lookup, allocator, findings, path)
     report = fixed.report
-    plan.remaining += [text_line(path, f) for f in report.unfixable]
-    plan.remaining += [text_line(path, f) + f" (not fixed: {why})" for f, why in report.refused]
+    plan.left_by_hand(path, report)
     if not fixed.changed:
         return None
     moved = [m.finding for m in report.moved]
@@ -144,8 +152,7 @@ def _fix_notebook(path: str, before: bytes, options: Options, lookup: str,
     source, where = notebook.marked_source()
     fixed = fix_source(source, options, lookup, allocator, None, path)
     report = fixed.report
-    plan.remaining += [text_line(path, in_cell(f, where)) for f in report.unfixable]
-    plan.remaining += [text_line(path, in_cell(f, where)) + f" (not fixed: {why})" for f, why in report.refused]
+    plan.left_by_hand(path, report, lambda finding: in_cell(finding, where))
     if not fixed.changed:
         return None
     moved = [in_cell(m.finding, where) for m in report.moved]
@@ -209,9 +216,7 @@ def run_fix(args: argparse.Namespace) -> int:
     unreadable: list[FileResult] = []
     paths = list(discover(args.paths or ["."], excludes(settings, args.exclude), unreadable))
     results: list[FileResult] = unreadable + check_files(paths, settings.options, args.jobs)
-    errors = [r for r in results if r.error]
-    for result in errors:
-        print(f"{result.path}: error: {result.error}", file=sys.stderr)
+    errors = print_file_errors(results)
     checked = [r for r in results if r.findings or not r.error]  # a notebook: its other cells
     env_path = args.env_file or envfile.project_env_file()
     if args.diff:

@@ -84,23 +84,30 @@ def versions(repo: str, since: str | None = None) -> list[Version]:
     return list(seen.values())
 
 
-def read_blobs(repo: str, blobs: Sequence[str]) -> Iterator[tuple[str, bytes]]:
-    """(sha, content) of each blob, through one `git cat-file --batch`."""
-    if not blobs:
+def cat_file(repo: str, names: Sequence[str]) -> Iterator[bytes | None]:
+    """The content of each object named (`<sha>` or `<commit>:<path>`), in the order asked,
+    None for one git does not have, through one `git cat-file --batch`."""
+    if not names:
         return
-    out = _git(repo, "cat-file", "--batch", data="".join(f"{b}\n" for b in blobs).encode("ascii"))
+    out = _git(repo, "cat-file", "--batch", data="".join(f"{n}\n" for n in names).encode("utf-8", "surrogateescape"))
     at = 0
-    while at < len(out):
+    for _ in names:
         header_end = out.index(b"\n", at)
         header = out[at:header_end].split()
         if len(header) != 3:  # `<name> missing`
             at = header_end + 1
+            yield None
             continue
-        sha, _, size = header
         start = header_end + 1
-        end = start + int(size)
-        yield sha.decode("ascii"), out[start:end]
-        at = end + 1
+        at = start + int(header[2]) + 1
+        yield out[start:at - 1]
+
+
+def read_blobs(repo: str, blobs: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    """(sha, content) of each blob git has."""
+    for blob, content in zip(blobs, cat_file(repo, blobs)):
+        if content is not None:
+            yield blob, content
 
 
 def _analyse(item: tuple[str, bytes], options: Options) -> FileResult:
@@ -111,19 +118,9 @@ def _analyse(item: tuple[str, bytes], options: Options) -> FileResult:
 def _analyse_all(items: list[tuple[str, bytes]], options: Options, jobs: int | None) -> list[FileResult]:
     import functools
 
-    from .runner import PARALLEL_THRESHOLD, default_jobs
+    from .runner import parallel_map
 
-    work = functools.partial(_analyse, options=options)
-    jobs = jobs or default_jobs()
-    if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
-        return [work(item) for item in items]
-    from concurrent.futures import ProcessPoolExecutor
-
-    from ..engine import prepare
-
-    prepare(options)  # shared by every forked worker
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(work, items, chunksize=max(1, len(items) // (jobs * 16))))
+    return parallel_map(functools.partial(_analyse, options=options), items, options, jobs)
 
 
 def _key(finding: Finding) -> tuple[str, str, str]:
@@ -184,21 +181,9 @@ def without_baselined(repo: str, found: list[HistoricalFinding], baseline_file: 
     from .baseline import parse
 
     commits = sorted({h.commit for h in found})
-    names = [f"{commit}:{baseline_file}" for commit in commits]
-    texts = {}
-    if names:
-        out = _git(repo, "cat-file", "--batch", data="".join(f"{n}\n" for n in names).encode())
-        at, index = 0, 0
-        while at < len(out) and index < len(names):  # answers come in the order asked
-            header_end = out.index(b"\n", at)
-            header = out[at:header_end].split()
-            if len(header) == 3:
-                start = header_end + 1
-                texts[commits[index]] = out[start:start + int(header[2])].decode("utf-8", "replace")
-                at = start + int(header[2]) + 1
-            else:
-                at = header_end + 1
-            index += 1
+    texts = {commit: content.decode("utf-8", "replace")
+             for commit, content in zip(commits, cat_file(repo, [f"{c}:{baseline_file}" for c in commits]))
+             if content is not None}
     kept = []
     path = os.path.join(repo, baseline_file)
     for h in found:

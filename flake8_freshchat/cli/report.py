@@ -13,6 +13,16 @@ TOOL_NAME = "freshchat-secrets"
 INFORMATION_URI = "https://github.com/flake8-freshchat/flake8-freshchat"
 
 
+def print_file_errors(results: Sequence[FileResult]) -> list[FileResult]:
+    """One line on stderr for each file that could not be read or parsed; those results."""
+    import sys
+
+    errors = [r for r in results if r.error]
+    for result in errors:
+        print(f"{result.path}: error: {result.error}", file=sys.stderr)
+    return errors
+
+
 def text_line(path: str, finding: Finding) -> str:
     """flake8's own layout: path:line:column: CODE message, the column counted from 1; in a
     notebook, ruff's: path:cell N:line:column: CODE message."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
 from ..engine import Options, SourceError, prepare
-from .files import FileResult, check_data, read_bytes
+from .files import FileResult, check_data, check_file, read_bytes
 
 if TYPE_CHECKING:
     from .cache import ResultCache
@@ -19,6 +20,10 @@ PARALLEL_THRESHOLD = 64
 
 #: A file to check, and the digest its cached result was recorded under (if any).
 _Work = tuple[str, "str | None"]
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _Item, _Result = TypeVar("_Item"), TypeVar("_Result")
 
 
 def default_jobs() -> int:
@@ -28,15 +33,30 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def parallel_map(work: Callable[[_Item], _Result], items: Sequence[_Item], options: Options,
+                 jobs: int | None = None) -> list[_Result]:
+    """`work` over `items` in order: in this process for a few, else on every core (or `jobs`)."""
+    jobs = jobs or default_jobs()
+    if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
+        return [work(item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
+
+    chunksize = max(1, len(items) // (jobs * 16))  # small chunks keep every core busy to the end
+    prepare(options)  # loaded once here, shared by every forked worker
+    gc.freeze()  # forked workers then leave the parent's objects, and their pages, alone
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(work, items, chunksize=chunksize))
+
+
 def _check(work: _Work, options: Options, digests: bool) -> tuple[FileResult | None, str | None]:
     """The file's result and its bytes' digest; no result when its bytes are the cached ones."""
     path, cached_digest = work
+    if not digests:
+        return check_file(path, options), None
     try:
         data = read_bytes(path)
     except SourceError as exc:
         return FileResult(path, error=str(exc)), None
-    if not digests:
-        return check_data(path, data, options), None
     from .cache import digest
 
     content = digest(data)
@@ -63,18 +83,7 @@ def check_files(paths: Sequence[str], options: Options, jobs: int | None = None,
         else:
             todo.append((index, (path, cache.digest_of(path)), stat))
     work = functools.partial(_check, options=options, digests=cache is not None)
-    jobs = jobs or default_jobs()
-    items = [item for _, item, _ in todo]
-    if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        outcomes = [work(item) for item in items]
-    else:
-        from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
-
-        chunksize = max(1, len(items) // (jobs * 16))  # small chunks keep every core busy to the end
-        prepare(options)  # loaded once here, shared by every forked worker
-        gc.freeze()  # forked workers then leave the parent's objects, and their pages, alone
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outcomes = list(pool.map(work, items, chunksize=chunksize))
+    outcomes = parallel_map(work, [item for _, item, _ in todo], options, jobs)
     for (index, (path, _), stat), (result, content) in zip(todo, outcomes):
         if cache is not None and content is not None:
             if result is None:
