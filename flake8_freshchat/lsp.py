@@ -21,6 +21,7 @@ import pathlib
 from collections.abc import Sequence
 from urllib.parse import unquote, urlparse
 
+from libcst import ParserSyntaxError
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
@@ -30,7 +31,7 @@ from .cli.config import ConfigError, load_settings
 from .codemod import FixedSource, fix_source
 from .engine import RULES_BY_CODE, Finding, Options, SourceError, analyze_source
 from .engine.envnames import EnvNameAllocator
-from .notebook import analyze_notebook, cell_error, notebook_of_cells, restore_ipython, set_aside
+from .notebook import analyze_notebook, notebook_of_cells, restore_ipython, set_aside
 
 SOURCE = "freshchat-secrets"
 FIX_ALL = "source.fixAll.freshchat"
@@ -113,7 +114,7 @@ class FreshchatLanguageServer(LanguageServer):
                  if cell.kind == types.NotebookCellKind.Code]
         documents = {number: self.workspace.get_text_document(uri) for number, uri in cells}
         parsed = notebook_of_cells([(number, document.source) for number, document in documents.items()])
-        found = self._new(analyze_notebook(parsed, self.options), notebook_uri)
+        found = self._new(analyze_notebook(parsed, self.options)[0], notebook_uri)
         codec = self.workspace.position_codec
         for number, uri in cells:
             document = documents[number]
@@ -185,8 +186,11 @@ def initialize(ls: FreshchatLanguageServer, params: types.InitializeParams) -> N
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 def did_change_configuration(ls: FreshchatLanguageServer, params: types.DidChangeConfigurationParams) -> None:
     ls.configure(params.settings)
+    for uri in list(ls.workspace.notebook_documents):
+        ls.lint_notebook(uri)
     for uri in list(ls.workspace.text_documents):
-        ls.lint(uri)
+        if ls.workspace.get_notebook_document(cell_uri=uri) is None:  # a cell is linted with its notebook
+            ls.lint(uri)
 
 
 @server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)
@@ -255,9 +259,12 @@ def _fix(ls: FreshchatLanguageServer, uri: str, text: str, findings: Sequence[Fi
 
 def _fix_text(text: str, options: Options, findings: Sequence[Finding], allocator: EnvNameAllocator) -> FixedSource:
     """The fixer's output; a notebook cell's IPython lines are set aside and put back."""
-    python = set_aside(text) if cell_error(text) else None
-    if not python or python == text:
+    try:
         return fix_source(text, options, findings=findings, allocator=allocator)
+    except ParserSyntaxError:  # parsed once: only a text LibCST refuses is looked at again
+        python = set_aside(text)
+        if not python or python == text:
+            raise
     fixed = fix_source(python, options, findings=findings, allocator=allocator)
     return FixedSource(restore_ipython(text, python, fixed.code), fixed.report, fixed.changed)
 

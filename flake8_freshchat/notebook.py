@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .engine import DEFAULT_OPTIONS, Finding, Options, SourceError, analyze_source
+from .engine import DEFAULT_OPTIONS, Finding, Options, SourceError, analyze_source, prefilter_source
 
 #: Cell magics whose body is Python.
 PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "pypy", "python", "python3"})
 #: What a set-aside line becomes; restored after a fix by its position among these lines.
-PLACEHOLDER = "pass  # freshchat-secrets: IPython syntax"
+#: Its comment holds no word the prefilter looks for, so it never makes a line a candidate.
+PLACEHOLDER = "pass  # IPython syntax, set aside"
 _IPYTHON_LINE = re.compile(
     r"[ \t]*(?:[%!?]"                      # %magic, %%magic, !shell, ?help
     r"|[\w.]+\?\??[ \t]*$"                 # obj?  obj??
@@ -44,31 +46,32 @@ class CodeCell:
 
 @dataclass(frozen=True)
 class Notebook:
-    """A notebook's document, the code cells in it, and how it was laid out on disk."""
+    """A notebook's document and its code cells."""
 
     document: dict
-    cells: tuple[CodeCell, ...]
+    #: (cell number, text as stored) of each code cell of a Python notebook.
+    code: tuple[tuple[int, str], ...]
 
-    def source(self) -> tuple[str, list[tuple[int, int]]]:
-        """The parsed cells as one source, and for each of its lines (cell number, line)."""
-        parts, where = [], []
-        for cell in self.analysed():
-            text = _with_newline(cell.python or "")
-            parts.append(text)
-            where += [(cell.number, n) for n in range(1, text.count("\n") + 1)]
-        return "".join(parts), where
+    @functools.cached_property
+    def cells(self) -> tuple[CodeCell, ...]:
+        """The code cells, each parsed (with its IPython syntax set aside): only when asked."""
+        return tuple(_code_cell(number, text) for number, text in self.code)
 
     def analysed(self) -> Iterator[CodeCell]:
         return (c for c in self.cells if c.python is not None and c.error is None)
 
-    def marked_source(self) -> tuple[str, list[tuple[int, int]]]:
-        """The parsed cells, each after a marker statement, for a fix to rewrite as one module,
-        and for each of its lines (cell number, line; 0 for a marker)."""
+    def source(self, marked: bool = False) -> tuple[str, list[tuple[int, int]]]:
+        """The parsed cells as one source, and for each of its lines (cell number, line).
+        `marked`: each cell after a marker statement (line 0), for a fix to rewrite them as
+        one module and `fixed_cells` to split them again."""
         parts, where = [], []
         for cell in self.analysed():
             text = _with_newline(cell.python or "")
-            parts += [_CELL_MARKER.format(cell.number), text]
-            where += [(cell.number, 0)] + [(cell.number, n) for n in range(1, text.count("\n") + 1)]
+            if marked:
+                parts.append(_CELL_MARKER.format(cell.number))
+                where.append((cell.number, 0))
+            parts.append(text)
+            where += [(cell.number, n) for n in range(1, text.count("\n") + 1)]
         return "".join(parts), where
 
 
@@ -137,17 +140,14 @@ def read_notebook(data: bytes | str) -> Notebook:
         raise SourceError("not a notebook: no list of cells")
     if not _is_python(document):
         return Notebook(document, ())
-    cells = tuple(
-        _code_cell(number, _cell_text(cell))
-        for number, cell in enumerate(document["cells"], start=1)
-        if isinstance(cell, dict) and cell.get("cell_type") == "code"
-    )
-    return Notebook(document, cells)
+    return Notebook(document, tuple(
+        (number, _cell_text(cell)) for number, cell in enumerate(document["cells"], start=1)
+        if isinstance(cell, dict) and cell.get("cell_type") == "code"))
 
 
 def notebook_of_cells(cells: Sequence[tuple[int, str]]) -> Notebook:
     """A notebook an editor holds open: (cell number, text) for each Python code cell."""
-    return Notebook({}, tuple(_code_cell(number, text) for number, text in cells))
+    return Notebook({}, tuple(cells))
 
 
 def cell_errors(notebook: Notebook) -> list[str]:
@@ -220,9 +220,12 @@ def in_cell(finding: Finding, where: Sequence[tuple[int, int]]) -> Finding:
     return dataclasses.replace(finding, line=line, end_line=end_line, cell=cell)
 
 
-def analyze_notebook(notebook: Notebook, options: Options = DEFAULT_OPTIONS) -> list[Finding]:
-    """Findings in the notebook's code cells, each located by cell and the cell's line."""
+def analyze_notebook(notebook: Notebook, options: Options = DEFAULT_OPTIONS) -> tuple[list[Finding], list[str]]:
+    """Findings in the notebook's code cells, each located by cell and the cell's line, and
+    the cells that cannot be parsed. Like a module, a notebook whose code the prefilter
+    passes over is not parsed at all (set-aside lines only ever drop candidates)."""
+    if not prefilter_source("\n".join(text for _, text in notebook.code), options)[1]:
+        return [], []
     source, where = notebook.source()
-    if not source:
-        return []
-    return [in_cell(f, where) for f in analyze_source(source, options)]
+    findings = [in_cell(f, where) for f in analyze_source(source, options)] if source else []
+    return findings, cell_errors(notebook)

@@ -5,9 +5,11 @@ import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
 from ..engine import Finding, Options, SourceError, analyze_source, decode_source
+from ..project import nearest_folder_with
 
 SKIPPED_DIRECTORIES = frozenset({
     ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox", "__pycache__", "build", "dist",
@@ -62,14 +64,7 @@ def _git_listing(folder: str) -> list[str] | None:
 def _in_a_work_tree(folder: str) -> bool:
     if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
         return True
-    directory = os.path.abspath(folder)
-    while True:
-        if os.path.exists(os.path.join(directory, ".git")):
-            return True
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return False
-        directory = parent
+    return nearest_folder_with(folder, (".git",)) is not None
 
 
 def _is_ignored(folder: str) -> bool:
@@ -233,11 +228,10 @@ def is_notebook(path: str) -> bool:
 def check_data(path: str, data: bytes, options: Options) -> FileResult:
     try:
         if is_notebook(path):
-            from ..notebook import analyze_notebook, cell_errors, read_notebook
+            from ..notebook import analyze_notebook, read_notebook
 
-            notebook = read_notebook(data)
-            errors = cell_errors(notebook)
-            return FileResult(path, tuple(analyze_notebook(notebook, options)), "; ".join(errors) or None)
+            findings, errors = analyze_notebook(read_notebook(data), options)
+            return FileResult(path, tuple(findings), "; ".join(errors) or None)
         return FileResult(path, tuple(analyze_source(decode_source(data), options)))
     except SourceError as exc:
         return FileResult(path, error=str(exc))

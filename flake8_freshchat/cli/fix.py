@@ -149,7 +149,7 @@ def _fix_notebook(path: str, before: bytes, options: Options, lookup: str,
         notebook = read_notebook(before)
     except SourceError as exc:
         raise _NotFixed(str(exc)) from None
-    source, where = notebook.marked_source()
+    source, where = notebook.source(marked=True)
     fixed = fix_source(source, options, lookup, allocator, None, path)
     report = fixed.report
     plan.left_by_hand(path, report, lambda finding: in_cell(finding, where))
@@ -166,7 +166,7 @@ def _fix_notebook(path: str, before: bytes, options: Options, lookup: str,
     except SourceError as exc:
         plan.remaining += [text_line(path, f) + " (not fixed)" for f in moved]
         raise _NotFixed(str(exc)) from None
-    cells = {c.number: c.text for c in notebook.cells}
+    cells = dict(notebook.code)
 
     def diff() -> str:
         return "".join(_diff(f"{path}:cell {n}", cells[n].encode(), changed[n].encode(),
