@@ -35,7 +35,7 @@ def test_usage_error_exits_two(tmp_path: pathlib.Path):
 def test_unreadable_files_are_reported_and_the_rest_checked(tmp_path: pathlib.Path):
     # a file is parsed only when it holds a candidate line: these do
     (tmp_path / "a_syntax.py").write_text("api_key = (\n")
-    (tmp_path / "b_encoding.py").write_bytes(b"x = '\xff\xfe'\n")
+    (tmp_path / "b_encoding.py").write_bytes(b"token = '\xff\xfe'\n")
     (tmp_path / "c_null.py").write_bytes(b"password = 1\x00\n")
     (tmp_path / "d_leak.py").write_text(f'token = "{hex_key(2)}"\n')
     proc = run([*CLI, "check", str(tmp_path), str(tmp_path / "missing.py")])
@@ -52,9 +52,11 @@ def test_unreadable_files_are_reported_and_the_rest_checked(tmp_path: pathlib.Pa
 
 
 def test_a_file_without_a_candidate_line_is_not_parsed(tmp_path: pathlib.Path):
-    """Its syntax is not this tool's business: nothing in it could be a finding."""
+    """Its syntax and encoding are not this tool's business: nothing in it could be a finding
+    (every anchor is ASCII, so the bytes are searched before any decoding)."""
     (tmp_path / "broken.py").write_text("def f(:\n    return )\n")
     (tmp_path / "nul.py").write_bytes(b"x = 1\x00\n")
+    (tmp_path / "latin1.py").write_bytes(b"x = 'caf\xe9'\n")
     proc = run([*CLI, "check", str(tmp_path)])
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
 

@@ -78,13 +78,15 @@ HANG_GUARD = settings(max_examples=max(5, EXAMPLES // 5), deadline=timedelta(sec
 
 def _engine_patterns() -> list[re.Pattern[str]]:
     """Every compiled regex of the engine: module-level ones and the vendor formats (data)."""
-    from flake8_freshchat.engine import formats, names, tables, words
+    from flake8_freshchat.engine import formats, names, sparse, tables, words
 
-    patterns = [value for module in (tokens, values, prefilter, suppress, formats, names, words)
+    patterns = [value for module in (tokens, values, prefilter, suppress, formats, names, words, sparse)
                 for value in vars(module).values() if isinstance(value, re.Pattern)]
     patterns += [vendor.pattern for vendor in tables.vendor_formats()]
     _, anchors = prefilter._patterns(DEFAULT_VOCABULARY)
     patterns += [a.follows for a in anchors if a.follows is not None]
+    patterns += [group.finder for group in prefilter._groups(DEFAULT_VOCABULARY)[1]]
+    patterns.append(sparse._header_pattern(40))
     return patterns
 
 
@@ -100,10 +102,14 @@ def test_regexes_stay_linear_on_megabyte_inputs(piece: str, size: int):
     # catastrophic backtracking on these repetitions would take hours.
     from flake8_freshchat.engine import formats
 
+    from flake8_freshchat.engine import sparse
+
     text = (piece * (size // len(piece) + 1))[:size]
+    data = text.encode()
     for pattern in _engine_patterns():
-        pattern.search(text)
-        pattern.fullmatch(text)
+        subject = data if isinstance(pattern.pattern, bytes) else text
+        pattern.search(subject)
+        pattern.fullmatch(subject)
     tokens.find_jwts(text)
     values.secret_in(text, credential_name("password"))
     values.secret_in(text, credential_name("api_token"))
@@ -113,6 +119,7 @@ def test_regexes_stay_linear_on_megabyte_inputs(piece: str, size: int):
     formats.url_password(text)
     formats.dsn_password(text)
     prefilter.candidate_lines(text, DEFAULT_VOCABULARY)
+    sparse.sparse_module(text, text.split("\n"), [1, 2])
 
 
 @FAST

@@ -29,7 +29,7 @@ CLI = [PY, "-m", "flake8_freshchat"]
 
 def _write_hostile(folder: pathlib.Path) -> None:
     (folder / "syntax.py").write_text("def broken(password=:\n")
-    (folder / "latin1_no_cookie.py").write_bytes("x = 'caf\xe9'\n".encode("latin-1"))
+    (folder / "latin1_no_cookie.py").write_bytes("password = 'caf\xe9'\n".encode("latin-1"))
     (folder / "null.py").write_bytes(b"token = 'a'\x00\n")
     (folder / "empty.py").write_text("")
     (folder / "bom.py").write_bytes(b"\xef\xbb\xbf" + f'api_key = "{hex_key(1)}"\n'.encode())

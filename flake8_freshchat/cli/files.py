@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
-from ..engine import Finding, Options, SourceError, analyze_source, decode_source
+from ..engine import Finding, Options, SourceError, analyze_candidates, decode_source, prefilter_bytes
 from ..project import nearest_folder_with
 
 SKIPPED_DIRECTORIES = frozenset({
@@ -232,7 +232,10 @@ def check_data(path: str, data: bytes, options: Options) -> FileResult:
 
             findings, errors = analyze_notebook(read_notebook(data), options)
             return FileResult(path, tuple(findings), "; ".join(errors) or None)
-        return FileResult(path, tuple(analyze_source(decode_source(data), options)))
+        lines = prefilter_bytes(data, options)
+        if not lines:  # nothing in it can be a finding: not even decoded
+            return FileResult(path)
+        return FileResult(path, tuple(analyze_candidates(decode_source(data), lines, options)))
     except SourceError as exc:
         return FileResult(path, error=str(exc))
 

@@ -9,6 +9,7 @@ Front ends give it source text (or flake8's tree and lines) and get findings bac
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections.abc import Callable, Iterator, Sequence
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Candidate", "Finding", "Kind", "ModuleFacts", "Options", "DEFAULT_OPTIONS", "Rule", "RULES",
     "RULES_BY_CODE", "RULES_BY_SYMBOL", "SourceError", "analyze_candidates", "analyze_source", "analyze_tree",
-    "decide", "decode_source", "parse_source", "prefilter_source", "prepare",
+    "decide", "decode_source", "parse_source", "prefilter_bytes", "prefilter_source", "prepare",
 ]
 
 
@@ -51,7 +52,9 @@ def decide(candidates: Sequence[Candidate], facts: ModuleFacts, options: Options
 
 
 def _analyze(tree: ast.Module, source: str, line_text: Callable[[int], str], options: Options,
-             lines: list[int] | None = None) -> list[Finding]:
+             lines: list[int] | None = None, whole: Callable[[], ast.Module] | None = None) -> list[Finding]:
+    """`whole` gives the whole module's tree when `tree` is a sparse one (pylint's pragmas
+    are scoped by the whole tree)."""
     from .extract import extract
     from .prefilter import candidate_lines
 
@@ -67,7 +70,7 @@ def _analyze(tree: ast.Module, source: str, line_text: Callable[[int], str], opt
 
         pragmas = None
         if PYLINT_DISABLE in options.suppressions and "pylint:" in source:
-            pragmas = read_pragmas(tree, source)
+            pragmas = read_pragmas(whole() if whole is not None else tree, source)
         findings = [f for f in findings if not is_suppressed(f, line_text, options.suppressions, pragmas)]
     return findings
 
@@ -158,29 +161,72 @@ def prefilter_source(source: str, options: Options = DEFAULT_OPTIONS) -> tuple[s
     return source, candidate_lines(source, options.vocabulary)
 
 
+def prefilter_bytes(data: bytes, options: Options = DEFAULT_OPTIONS) -> list[int]:
+    """The candidate lines of a file's bytes, before any decoding: a file without one need
+    not even be decoded (every anchor is ASCII, and so is every line break)."""
+    from .prefilter import candidate_lines_of_bytes
+
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return candidate_lines_of_bytes(data, options.vocabulary)
+
+
+#: Below this many lines a module is parsed whole: cutting it out would save little.
+SPARSE_MIN_LINES = 120
+
+
+def _sparse_tree(source: str, split: list[str], lines: list[int]) -> ast.Module | None:
+    """The tree of the statements on `lines` and the blocks around them (see sparse), or None
+    when the module must be parsed whole."""
+    import ast
+
+    from .sparse import sparse_module
+
+    sparse = sparse_module(source, split, lines)
+    if sparse is None:
+        return None
+    try:
+        return ast.parse(sparse)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None  # the whole parse says where and why
+
+
 def analyze_candidates(source: str, lines: list[int], options: Options = DEFAULT_OPTIONS, *,
-                       parse_errors: bool = True) -> list[Finding]:
-    """Findings of a prefiltered source (`prefilter_source`): it is parsed, and its candidate
-    lines looked at. SourceError when it cannot be parsed, or no findings with
-    `parse_errors=False` (pylint reports syntax errors itself)."""
+                       parse_errors: bool = True, sparse: bool | None = None) -> list[Finding]:
+    """Findings of a prefiltered source (`prefilter_source`). A large module has only the
+    statements on its candidate lines parsed (see sparse; `sparse` forces the choice), a
+    small one is parsed whole. SourceError when what is parsed cannot be, or no findings
+    with `parse_errors=False` (pylint reports syntax errors itself)."""
     if not lines:
         return []
     with _cycle_collector_paused():
-        try:
-            tree, source = parse_source(source)
-        except SourceError:
-            if parse_errors:
-                raise
-            return []
+        if "\r" in source:
+            source = source.replace("\r\n", "\n").replace("\r", "\n")
         split = source.split("\n")
+        whole = functools.partial(_whole_tree, source)
+        tree = None
+        if sparse or (sparse is None and len(split) >= SPARSE_MIN_LINES):
+            tree = _sparse_tree(source, split, lines)
+        if tree is None:
+            try:
+                tree = whole()
+            except SourceError:
+                if parse_errors:
+                    raise
+                return []
+            whole = None
 
         def line_text(number: int) -> str:
             return split[number - 1] if 0 < number <= len(split) else ""
 
         try:
-            return _analyze(tree, source, line_text, options, lines)
+            return _analyze(tree, source, line_text, options, lines, whole)
         except RecursionError:
             raise SourceError("too deeply nested to analyse") from None
+
+
+def _whole_tree(source: str) -> ast.Module:
+    return parse_source(source)[0]
 
 
 def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_errors: bool = True) -> list[Finding]:

@@ -275,6 +275,11 @@ class _Extractor:
             node, ctx, binding = pop()
             if id(node) in self.seen and not isinstance(node, ast.JoinedStr):
                 continue
+            if binding is None and not self._touches(getattr(node, "lineno", 0) or 0,
+                                                     getattr(node, "end_lineno", None) or 1 << 30):
+                # Off every candidate line and under no name: nothing in it can be a finding
+                # (a name, keyword, key or sink that binds a literal inside would be on its lines).
+                continue
             if isinstance(node, ast.Constant):
                 if isinstance(node.value, _STRING_TYPES):
                     self._literal(node, ctx, binding)

@@ -3,10 +3,16 @@
 Every finding needs, on one of the lines of its statement, a credential word, a JWT
 (`eyJ`), the word `freshchat` (context), a known sink's call (`login(`, `auth=(`), or a
 mark of a value that gives itself away: a vendor token's marker (`ghp_`, `AKIA`), a PEM
-`PRIVATE KEY`, or a URL's `://user:pass@`. So the tree walk visits only the statements that
-hold such a line. The text is lower-cased once; each word, sink call and value mark is
-then found with one `str.find` pass (C speed; a regex alternation of them all, even
-case-sensitive, is several times slower).
+`PRIVATE KEY`, or a URL's `://user:pass@`. So only files with such a line are parsed, and
+the tree walk visits only the statements that hold one.
+
+The scan reads bytes (every anchor is ASCII, and Python source is in an ASCII-compatible
+encoding, so an anchor's bytes are the same whatever the file's encoding): a file that
+holds no anchor is never decoded. The text is lower-cased once (`bytes.lower`, ASCII only,
+so positions stay aligned). Anchors are grouped by their first byte, one regular expression
+per group (`p(?:ass|wd|yotp\\.)`): a pattern that starts with a literal byte is searched
+at memchr speed, where one `find` per anchor would read the text once per anchor, and one
+alternation of them all would try every position.
 """
 from __future__ import annotations
 
@@ -17,14 +23,15 @@ from typing import NamedTuple
 from .names import Vocabulary
 from .tables import sink_words, vendor_markers
 
-_KEY = "key"
-_PASS = "pass"
+_KEY = b"key"
+_PASS = b"pass"
 #: `password`, `passwd`, `passphrase`: credential nouns that begin with `pass`.
-_PASS_NOUNS = ("word", "wd", "phrase")
+_PASS_NOUNS = (b"word", b"wd", b"phrase")
 _PEM_MARK = "PRIVATE KEY"
-_URL_MARK = "://"
+_URL_MARK = b"://"
 #: `scheme://user:password@`: the user part holds no colon, so the match is linear.
-_URL_USERINFO = re.compile(r"://[^\s/@:'\"]{0,256}:[^\s/@'\"]{1,256}@")
+_URL_USERINFO = re.compile(rb"://[^\s/@:'\"]{0,256}:[^\s/@'\"]{1,256}@")
+_NEWLINE = 10
 
 
 def _without_longer(words: set[str]) -> set[str]:
@@ -33,116 +40,169 @@ def _without_longer(words: set[str]) -> set[str]:
 
 
 class _Anchor(NamedTuple):
-    """A text to look for with `str.find`, in the lower-cased text or the source as it is,
-    and what must follow it for a hit to count."""
+    """A text to look for, in the lower-cased text or the source as it is, and what must
+    follow it for a hit to count."""
 
-    text: str
+    text: bytes
     lowered: bool
-    follows: re.Pattern[str] | None = None
+    follows: re.Pattern[bytes] | None = None
 
 
+class _Group(NamedTuple):
+    """Anchors searched together: where `finder` matches, each member may start at the
+    match's start less its `lead` (the offset of the byte the finder starts with)."""
+
+    finder: re.Pattern[bytes]
+    members: tuple[tuple[_Anchor, int], ...]
+    lowered: bool
+
+
+#: Bytes from rarest to most common in (lower-cased) Python source, as counted over Django:
+#: an anchor is searched from its rarest byte, so the search stops as seldom as it can.
+_RARITY = b"~&$^;|!?<>+@\\`{}/*-0123456789zqjxkwvy'#%,=:b)(hg\".upmcfd_lionrsate"
 # Bounded runs of blanks: `\s*` before a literal that is not there rescans every blank (quadratic).
-_CALL = re.compile(r"\s{0,40}\(")
-_PAIR = re.compile(r"\s{0,40}=\s{0,40}[(\[]")
+_CALL = re.compile(rb"\s{0,40}\(")
+_PAIR = re.compile(rb"\s{0,40}=\s{0,40}[(\[]")
 
 
 @functools.lru_cache(maxsize=16)
-def _patterns(vocab: Vocabulary) -> tuple[tuple[str, ...], tuple[_Anchor, ...]]:
+def _patterns(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Anchor, ...]]:
     """The `key` modifiers (checked where `key` is found: api_key, secretKey, X-Api-Key?),
     and every anchor: credential words, sink calls, value marks."""
-    words = _without_longer({w.lower() for w in vocab.nouns} | {"cred", "freshchat", "eyj", _KEY})
-    key_modifier = tuple(sorted(m.lower() for m in vocab.key_modifiers))
+    words = _without_longer({w.lower() for w in vocab.nouns} | {"cred", "freshchat", "eyj", _KEY.decode()})
+    key_modifier = tuple(sorted(m.lower().encode() for m in vocab.key_modifiers))
     # A sink counts where it is called (`login(`), a pair keyword where it is given (`auth=(`):
     # the bare words are everywhere in code that only talks about logging in. A sink whose
     # name holds a credential word (`jwt.encode`) is found by that word already.
     callees, pair_keywords = sink_words()
     callees = {c for c in _without_longer(set(callees)) if not any(w in c for w in words)}
-    anchors = [_Anchor(w, True) for w in sorted(words)]
-    anchors += [_Anchor(c, True, _CALL) for c in sorted(callees)]
-    anchors += [_Anchor(k, True, _PAIR) for k in sorted(_without_longer(set(pair_keywords)))]
-    anchors += [_Anchor(m, False) for m in (*vendor_markers(), _PEM_MARK)]
+    anchors = [_Anchor(w.encode(), True) for w in sorted(words)]
+    anchors += [_Anchor(c.encode(), True, _CALL) for c in sorted(callees)]
+    anchors += [_Anchor(k.encode(), True, _PAIR) for k in sorted(_without_longer(set(pair_keywords)))]
+    anchors += [_Anchor(m.encode(), False) for m in (*vendor_markers(), _PEM_MARK)]
     return key_modifier, tuple(anchors)
 
 
-def _line_numbers(text: str, positions: list[int]) -> list[int]:
+def _lead(text: bytes) -> int:
+    """The offset of the anchor's rarest byte."""
+    rank = {byte: i for i, byte in enumerate(_RARITY)}
+    return min(range(len(text)), key=lambda i: rank.get(text[i], -1))
+
+
+@functools.lru_cache(maxsize=16)
+def _groups(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Group, ...]]:
+    """The anchors grouped by the byte each is searched from, one pattern per group:
+    `k(?:ey|(?<=to)en)` finds `key` and `token` where a `k` stands."""
+    modifiers, anchors = _patterns(vocab)
+    by_lead: dict[tuple[bool, int], list[tuple[_Anchor, int]]] = {}
+    for anchor in anchors:
+        lead = _lead(anchor.text)
+        by_lead.setdefault((anchor.lowered, anchor.text[lead]), []).append((anchor, lead))
+    groups = []
+    for (lowered, byte), members in sorted(by_lead.items()):
+        alternatives = sorted({(b"(?<=%s)" % re.escape(a.text[:lead + 1]) if lead else b"")
+                               + re.escape(a.text[lead + 1:]) for a, lead in members}, key=len, reverse=True)
+        finder = re.compile(re.escape(bytes([byte])) + b"(?:" + b"|".join(alternatives) + b")")
+        groups.append(_Group(finder, tuple(members), lowered))
+    return modifiers, tuple(groups)
+
+
+def _line_numbers(text: bytes, positions: list[int]) -> list[int]:
     lines, line, last = [], 1, 0
     for pos in sorted(positions):
-        line += text.count("\n", last, pos)
+        line += text.count(b"\n", last, pos)
         last = pos
         if not lines or lines[-1] != line:
             lines.append(line)
     return lines
 
 
-def _follows_a_word(text: str, end: int) -> bool:
+def _is_word_byte(text: bytes, at: int) -> bool:
+    return text[at:at + 1].isalnum() or text[at] == 95  # `_`
+
+
+def _follows_a_word(text: bytes, end: int) -> bool:
     """The hit runs on into a longer word (`connection`, `login_url`): no call, no keyword."""
-    return end < len(text) and (text[end].isalnum() or text[end] == "_")
+    return end < len(text) and _is_word_byte(text, end)
 
 
-def _has_key_modifier(lowered: str, at: int, modifiers: tuple[str, ...]) -> bool:
+def _has_key_modifier(lowered: bytes, at: int, modifiers: tuple[bytes, ...]) -> bool:
     """`api_key`, `secretKey`, `X-Api-Key`: a modifier, then at most 3 separators, then `key`."""
     start = at
-    while start > at - 3 and start > 0 and not lowered[start - 1].isalnum() and lowered[start - 1] != "\n":
+    while start > at - 3 and start > 0 and not lowered[start - 1:start].isalnum() \
+            and lowered[start - 1] != _NEWLINE:
         start -= 1
-    if start > 0 and not lowered[start - 1].isalnum():
+    if start > 0 and not lowered[start - 1:start].isalnum():
         return False  # more than 3 separators, or a line break, before `key`
     return lowered.endswith(modifiers, max(0, start - 16), start)
 
 
-def _anchor_positions(source: str, lowered: str, anchors: tuple[_Anchor, ...],
-                      modifiers: tuple[str, ...]) -> list[int]:
-    """Where an anchor stands: one fast `str.find` pass per anchor (a regex alternation of
-    them all is several times slower), a cheap look around each hit that needs one, and
-    after a hit the rest of its line skipped (one hit makes the line a candidate)."""
-    aligned = len(lowered) == len(source)  # a few non-ASCII letters lower-case to two characters
-    positions = []
-    for anchor in anchors:
-        text = lowered if anchor.lowered else source
-        size = len(anchor.text)
-        at = text.find(anchor.text)
-        while at >= 0:
-            if anchor.text == _KEY:
-                keep = _has_key_modifier(lowered, at, modifiers)
-            elif anchor.text == _PASS:
-                keep = not aligned or _is_pass_word(source, lowered, at)
-            elif anchor.follows is not None:
-                keep = not _follows_a_word(text, at + size) and anchor.follows.match(text, at + size) is not None
-            else:
-                keep = True
-            if keep:
-                positions.append(at)
-                newline = text.find("\n", at)
-                if newline < 0:
-                    break
-                at = text.find(anchor.text, newline)
-            else:
-                at = text.find(anchor.text, at + 1)
-    if _URL_MARK in source and "@" in source:
-        positions += [m.start() for m in _URL_USERINFO.finditer(source)]
-    return positions
-
-
-def _is_pass_word(source: str, lowered: str, pos: int) -> bool:
+def _is_pass_word(source: bytes, lowered: bytes, pos: int) -> bool:
     """`pass` where it can be a word of a name (`PASS`, `db_pass`, `smtpPass`, `password`),
-    not the statement (`pass`), nor part of a word (`passed`, `bypass`). `source` and
-    `lowered` have the same length here, so positions agree."""
+    not the statement (`pass`), nor part of a word (`passed`, `bypass`)."""
     end = pos + len(_PASS)
     if lowered.startswith(_PASS_NOUNS, end):
         return True
-    if end < len(lowered) and lowered[end].isalpha():
+    if lowered[end:end + 1].isalpha():
         return False  # passed, passing
-    if pos and lowered[pos - 1].isalpha():  # smtpPass, DBPass: a case change starts the word
-        return source[pos] == "P" and (source[pos + 1] == "a" or source[pos - 1].islower())
-    before = lowered[pos - 1] if pos else "\n"
-    if before in " \t\n:;":
-        newline = lowered.find("\n", end, end + 200)
-        rest = lowered[end:newline if newline >= 0 else end + 200].lstrip(" \t")
-        if not rest or rest[0] in "#;":
+    if pos and lowered[pos - 1:pos].isalpha():  # smtpPass, DBPass: a case change starts the word
+        return source[pos] == 80 and (source[pos + 1] == 97 or source[pos - 1:pos].islower())  # P, a
+    before = lowered[pos - 1:pos] if pos else b"\n"
+    if before in b" \t\n:;":
+        newline = lowered.find(b"\n", end, end + 200)
+        rest = lowered[end:newline if newline >= 0 else end + 200].lstrip(b" \t")
+        if not rest or rest[0] in b"#;":
             return False  # the statement
     return True
 
 
+def _keeps(anchor: _Anchor, source: bytes, lowered: bytes, at: int, modifiers: tuple[bytes, ...]) -> bool:
+    """The anchor stands at `at` and counts there."""
+    text = lowered if anchor.lowered else source
+    if at < 0 or not text.startswith(anchor.text, at):
+        return False
+    if anchor.text == _KEY:
+        return _has_key_modifier(lowered, at, modifiers)
+    if anchor.text == _PASS:
+        return _is_pass_word(source, lowered, at)
+    if anchor.follows is not None:
+        end = at + len(anchor.text)
+        return not _follows_a_word(text, end) and anchor.follows.match(text, end) is not None
+    return True
+
+
+def _anchor_positions(source: bytes, lowered: bytes, groups: tuple[_Group, ...],
+                      modifiers: tuple[bytes, ...]) -> list[int]:
+    """Where an anchor stands: one search per group, a cheap look around each hit that
+    needs one, and after a hit the rest of its line skipped (one hit makes the line a
+    candidate)."""
+    positions = []
+    for group in groups:
+        text = lowered if group.lowered else source
+        search = group.finder.search
+        match = search(text)
+        while match is not None:
+            found = match.start()
+            for anchor, lead in group.members:
+                if _keeps(anchor, source, lowered, found - lead, modifiers):
+                    positions.append(found - lead)
+                    newline = text.find(b"\n", found)
+                    match = None if newline < 0 else search(text, newline)
+                    break
+            else:
+                match = search(text, found + 1)
+    if _URL_MARK in source and b"@" in source:
+        positions += [m.start() for m in _URL_USERINFO.finditer(source)]
+    return positions
+
+
+def candidate_lines_of_bytes(data: bytes, vocab: Vocabulary) -> list[int]:
+    """Sorted 1-based numbers of the lines that could hold a finding, in source bytes whose
+    line breaks are `\\n` (see `engine.prefilter_bytes`)."""
+    modifiers, groups = _groups(vocab)
+    return _line_numbers(data, _anchor_positions(data, data.lower(), groups, modifiers))
+
+
 def candidate_lines(source: str, vocab: Vocabulary) -> list[int]:
     """Sorted 1-based numbers of the lines that could hold a finding."""
-    key_modifier, anchors = _patterns(vocab)
-    return _line_numbers(source, _anchor_positions(source, source.lower(), anchors, key_modifier))
+    return candidate_lines_of_bytes(source.encode("utf-8", "surrogatepass"), vocab)
