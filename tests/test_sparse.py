@@ -62,14 +62,16 @@ BLOCKS = textwrap.dedent('''\
 
 def test_blocks_around_a_statement_are_kept_or_stubbed():
     """`def`/`class` headers and their decorators stand verbatim (their names are context);
-    an `else` is an `if 1:` stub; a candidate line inside a docstring keeps the docstring; a
-    kept header none of whose statements is kept gets `...`; everything else is blank."""
+    an `else` is an `if 1:` stub; a docstring can hold nothing but a Freshchat token, so
+    one without `eyJ` is left out, though a candidate line is in it (and a line inside it
+    that looks like a block is no block); a kept header none of whose statements is kept
+    gets `...`; everything else is blank."""
     assert _sparse(BLOCKS) == textwrap.dedent('''\
-        """Module docstring.
 
-        if this looks like code:
-            password = "not code at all"
-        """
+
+
+
+
 
 
 
@@ -132,9 +134,10 @@ CLAUSES = textwrap.dedent('''\
 
 
 def test_clauses_decorators_async_blocks_and_match():
-    """An `elif` becomes an `if` of the same width (columns unchanged); `except` and `else`
-    without a literal become stubs; `async with` and `match`/`case` stand verbatim; a
-    decorator line keeps the function it decorates; a comment line is read from the text."""
+    """An `elif` becomes an `if` of the same width (columns unchanged); an `else` around a
+    kept statement is a stub; a statement without a literal (`except InvalidToken:`) is
+    left out, as is a comment line (read from the text); `async with` and `match`/`case`
+    stand verbatim; a decorator line keeps the function it decorates."""
     assert _sparse(CLAUSES) == textwrap.dedent('''\
         async def main(session, kind):
 
@@ -143,7 +146,7 @@ def test_clauses_decorators_async_blocks_and_match():
 
 
 
-            if 1: ...
+
 
             if 1:
                 user.password = "Tr0ub4dor&3-horse"
@@ -195,6 +198,12 @@ def test_a_syntax_error_is_reported_where_a_candidate_is():
     assert _findings(elsewhere, True) == [("FCH201", 3, 11, 3, 30)]
     with pytest.raises(SourceError, match="^cannot parse: unmatched '\\)' at line 2$"):
         _findings(elsewhere, False)
+
+
+def test_a_docstring_is_kept_for_a_freshchat_token():
+    token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ"
+    source = f'def f():\n    """Example: {token}"""\n    return 1\n'
+    assert _sparse(source) == f'def f():\n    """Example: {token}"""\n\n'
 
 
 def test_a_long_statement_with_many_candidates_is_one_statement():

@@ -172,7 +172,7 @@ def prefilter_bytes(data: bytes, options: Options = DEFAULT_OPTIONS) -> list[int
 
 
 #: Below this many lines a module is parsed whole: cutting it out would save little.
-SPARSE_MIN_LINES = 120
+SPARSE_MIN_LINES = 20
 
 
 def _sparse_tree(source: str, split: list[str], lines: list[int]) -> ast.Module | None:

@@ -49,17 +49,18 @@ class _Anchor(NamedTuple):
 
 
 class _Group(NamedTuple):
-    """Anchors searched together: where `finder` matches, each member may start at the
-    match's start less its `lead` (the offset of the byte the finder starts with)."""
+    """Anchors searched together, in the lower-cased text or the source: where `finder`
+    matches, each member may start at the match's start less its `lead` (the offset of
+    the byte the finder starts with)."""
 
     finder: re.Pattern[bytes]
     members: tuple[tuple[_Anchor, int], ...]
-    lowered: bool
+    lowered: bool = True
 
 
 #: Bytes from rarest to most common in (lower-cased) Python source, as counted over Django:
 #: an anchor is searched from its rarest byte, so the search stops as seldom as it can.
-_RARITY = b"~&$^;|!?<>+@\\`{}/*-0123456789zqjxkwvy'#%,=:b)(hg\".upmcfd_lionrsate"
+_RARITY = b"~&$^;|!?<>+@\\`{}/*-0123456789zqjxkwvy'#%,=:b)(hg\".upmcfd_lionrsate \n"
 # Bounded runs of blanks: `\s*` before a literal that is not there rescans every blank (quadratic).
 _CALL = re.compile(rb"\s{0,40}\(")
 _PAIR = re.compile(rb"\s{0,40}=\s{0,40}[(\[]")
@@ -83,25 +84,47 @@ def _patterns(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Anchor, ...]
     return key_modifier, tuple(anchors)
 
 
-def _lead(text: bytes) -> int:
-    """The offset of the anchor's rarest byte."""
-    rank = {byte: i for i, byte in enumerate(_RARITY)}
-    return min(range(len(text)), key=lambda i: rank.get(text[i], -1))
+#: How much more common than an anchor's rarest byte a lead another anchor already uses may
+#: be (places in `_RARITY`): one search for two anchors costs less than two searches.
+_SHARE_SLACK = 10
+#: A case-sensitive anchor whose lower-cased bytes are all this common (`ASIA`) is searched in
+#: the source as it is, from its first capital: capitals are rare in code.
+_COMMON = _RARITY.index(b"g")
 
 
 @functools.lru_cache(maxsize=16)
 def _groups(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Group, ...]]:
-    """The anchors grouped by the byte each is searched from, one pattern per group:
-    `k(?:ey|(?<=to)en)` finds `key` and `token` where a `k` stands."""
+    """The anchors grouped by the byte each is searched from in the lower-cased text, one
+    pattern per group: `k(?:ey|(?<=to)en)` finds `key` and `token` where a `k` stands. A
+    case-sensitive anchor (`AKIA`) is searched lower-cased too and checked in the source
+    where found. Rarest anchors first, each joins a group whose byte it holds when that
+    byte is nearly as rare as its own rarest, else starts one from its rarest."""
     modifiers, anchors = _patterns(vocab)
+    rank = {byte: i for i, byte in enumerate(_RARITY)}
+
+    def rarity(byte: int) -> int:
+        return rank.get(byte, -1)  # a byte missing from the table is rarer than any in it
+
     by_lead: dict[tuple[bool, int], list[tuple[_Anchor, int]]] = {}
-    for anchor in anchors:
-        lead = _lead(anchor.text)
-        by_lead.setdefault((anchor.lowered, anchor.text[lead]), []).append((anchor, lead))
+    for anchor in sorted(anchors, key=lambda a: (min(map(rarity, a.text.lower())), a.text)):
+        text = anchor.text.lower()
+        rarest = min(range(len(text)), key=lambda i: rarity(text[i]))
+        if not anchor.lowered and rarity(text[rarest]) > _COMMON and not anchor.text.islower():
+            capital = next(i for i, byte in enumerate(anchor.text) if 65 <= byte <= 90)
+            by_lead.setdefault((False, anchor.text[capital]), []).append((anchor, capital))
+            continue
+        shared = [i for i in range(len(text)) if (True, text[i]) in by_lead
+                  and rarity(text[i]) <= rarity(text[rarest]) + _SHARE_SLACK]
+        lead = min(shared, key=lambda i: rarity(text[i])) if shared else rarest
+        by_lead.setdefault((True, text[lead]), []).append((anchor, lead))
     groups = []
     for (lowered, byte), members in sorted(by_lead.items()):
-        alternatives = sorted({(b"(?<=%s)" % re.escape(a.text[:lead + 1]) if lead else b"")
-                               + re.escape(a.text[lead + 1:]) for a, lead in members}, key=len, reverse=True)
+        def form(text: bytes) -> bytes:
+            return text.lower() if lowered else text
+
+        alternatives = sorted({(b"(?<=%s)" % re.escape(form(a.text[:lead + 1])) if lead else b"")
+                               + re.escape(form(a.text[lead + 1:])) for a, lead in members},
+                              key=len, reverse=True)
         finder = re.compile(re.escape(bytes([byte])) + b"(?:" + b"|".join(alternatives) + b")")
         groups.append(_Group(finder, tuple(members), lowered))
     return modifiers, tuple(groups)

@@ -49,6 +49,9 @@ def _header_pattern(deepest: int) -> re.Pattern[str]:
 _KEYWORD = (r"(@|(?:async +)?(?:def\b|for\b|with\b)|class\b|if\b|elif\b|else\b|while\b|try\b|except\b"
             r"|finally\b|match\b|case\b)")
 _LINE_KEYWORD = re.compile(r" *" + _KEYWORD)
+_IMPORT = re.compile(r" *(?:import|from)\b")
+#: What a statement of string literals alone leaves in the skeleton.
+_BARE_STRING = " \n_\\"
 _TAB_OR_FEED_INDENT = re.compile(r"\n *[\t\f]")
 _BRACKETS = str.maketrans("[{]}", "(())")
 _VERBATIM_BLOCKS = frozenset({"def", "class", "match", "case"})
@@ -192,8 +195,10 @@ class _Sparse:
         return headers
 
     def _statements(self, candidates: list[int]) -> list[int]:
-        """The first line of each logical line that holds a candidate line and code (a
-        comment line is read from the text, not the tree), in order."""
+        """The first line of each logical line that holds a candidate line and can hold a
+        finding, in order: every finding is a string literal (a comment is read from the
+        text, not the tree), one standing alone (a docstring) only a Freshchat token (FCH101,
+        `eyJ`), and an import says the module is Freshchat's."""
         layout, skeleton = self.layout, self.layout.skeleton
         firsts, depth, last, end = [], 0, 0, 0
         for number in sorted(set(candidates)):
@@ -214,8 +219,14 @@ class _Sparse:
                 else:
                     break
             end = layout.logical_end(first)
-            if not skeleton[layout.starts[first - 1]:layout.starts[end]].isspace():
+            lo, hi = layout.starts[first - 1], layout.starts[end]
+            text = layout.source[lo:hi]
+            if _IMPORT.match(skeleton, lo):
                 firsts.append(first)
+            elif '"' in text or "'" in text:
+                # A string alone (a docstring) can hold a Freshchat token and nothing else.
+                if skeleton[lo:hi].strip(_BARE_STRING) or "eyj" in text.lower():
+                    firsts.append(first)
         return firsts
 
     def _keep(self, first: int) -> int:
@@ -252,7 +263,7 @@ class _Sparse:
             header_at.setdefault(statement, (_indent(self.lines[statement - 1]), kind))
             last = self._keep(statement)
             if kind in _CLAUSES:
-                self._clause(statement, last, kind)
+                self._clause(statement, kind)
             if kind == "@":
                 target = self._decorated(statement)
                 header_at.setdefault(target, (_indent(self.lines[target - 1]), self._kind(target)))
@@ -275,20 +286,15 @@ class _Sparse:
                 self.out[header - 1] = " " * indent + "if 1:"
         return "\n".join("" if line is None else line for line in self.out)
 
-    def _clause(self, first: int, last: int, kind: str) -> None:
-        """`elif`/`else`/`except`/`finally` cannot stand without what they continue: an
-        `elif` becomes an `if` of the same width; the others hold no literal (else parse
-        whole) and become `if 1:`."""
+    def _clause(self, first: int, kind: str) -> None:
+        """A clause cannot stand without what it continues: an `elif` becomes an `if` of the
+        same width. An `else`, `except` or `finally` line kept for its own sake holds a
+        quote (a literal in an inline body, or a comment): parse the whole module."""
+        if kind != "elif":
+            raise _Unsafe
         line = self.lines[first - 1]
         indent = _indent(line)
-        if kind == "elif":
-            self.out[first - 1] = line[:indent] + "if  " + line[indent + 4:]
-            return
-        if any('"' in self.lines[n - 1] or "'" in self.lines[n - 1] for n in range(first, last + 1)):
-            raise _Unsafe
-        for number in range(first, last + 1):
-            self.out[number - 1] = ""
-        self.out[last - 1] = " " * indent + "if 1:"
+        self.out[first - 1] = line[:indent] + "if  " + line[indent + 4:]
 
     def _kind(self, number: int) -> str:
         """The block keyword line `number` (a logical line's first) starts with, or ""."""
@@ -335,6 +341,4 @@ class _Sparse:
         """A kept block header none of whose statements is kept: `...` after its colon."""
         line = self.out[last - 1] or self.lines[last - 1]
         colon = len(self.layout.skeleton_line(last).rstrip()) - 1
-        if line[colon:colon + 1] != ":":  # a clause's `if 1:` stub
-            colon = len(line) - 1
         self.out[last - 1] = line[:colon + 1] + " ..."
