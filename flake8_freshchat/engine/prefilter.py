@@ -46,6 +46,8 @@ class _Anchor(NamedTuple):
     text: bytes
     lowered: bool
     follows: re.Pattern[bytes] | None = None
+    #: A credential word: the nouns that hold it, each with the word's offset in the noun.
+    nouns: tuple[tuple[int, bytes], ...] = ()
 
 
 class _Group(NamedTuple):
@@ -77,7 +79,9 @@ def _patterns(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Anchor, ...]
     # name holds a credential word (`jwt.encode`) is found by that word already.
     callees, pair_keywords = sink_words()
     callees = {c for c in _without_longer(set(callees)) if not any(w in c for w in words)}
-    anchors = [_Anchor(w.encode(), True) for w in sorted(words)]
+    nouns = sorted({n.lower().encode() for n in vocab.nouns})
+    anchors = [_Anchor(w.encode(), True, None, () if w in (_KEY.decode(), _PASS.decode()) else tuple(
+        (n.index(w.encode()), n) for n in nouns if w.encode() in n)) for w in sorted(words)]
     anchors += [_Anchor(c.encode(), True, _CALL) for c in sorted(callees)]
     anchors += [_Anchor(k.encode(), True, _PAIR) for k in sorted(_without_longer(set(pair_keywords)))]
     anchors += [_Anchor(m.encode(), False) for m in (*vendor_markers(), _PEM_MARK)]
@@ -149,6 +153,17 @@ def _follows_a_word(text: bytes, end: int) -> bool:
     return end < len(text) and _is_word_byte(text, end)
 
 
+def _ends_a_word(source: bytes, end: int) -> bool:
+    """A name's noun ends here: no lower-case letter follows (`token`, `api_token`,
+    `tokenFor`, `TOKEN_URL`), or one plural `s` does (`tokens`); in `tokenizer` or
+    `secretary` the noun is only the start of another word, and names no credential (a
+    credential name ends with its noun, see names.credential_name)."""
+    after = source[end:end + 1]
+    if not after.islower():
+        return True
+    return after == b"s" and not source[end + 1:end + 2].islower()
+
+
 def _has_key_modifier(lowered: bytes, at: int, modifiers: tuple[bytes, ...]) -> bool:
     """`api_key`, `secretKey`, `X-Api-Key`: a modifier, then at most 3 separators, then `key`."""
     start = at
@@ -188,6 +203,9 @@ def _keeps(anchor: _Anchor, source: bytes, lowered: bytes, at: int, modifiers: t
         return _has_key_modifier(lowered, at, modifiers)
     if anchor.text == _PASS:
         return _is_pass_word(source, lowered, at)
+    if anchor.nouns:
+        return any(lowered.startswith(noun, at - offset) and _ends_a_word(source, at - offset + len(noun))
+                   for offset, noun in anchor.nouns)
     if anchor.follows is not None:
         end = at + len(anchor.text)
         return not _follows_a_word(text, end) and anchor.follows.match(text, end) is not None
