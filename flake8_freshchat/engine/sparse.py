@@ -171,28 +171,24 @@ class _Sparse:
         self.lines = lines
         self.out: list[str | None] = [None] * len(lines)
 
-    def _headers(self, before: int, deepest: int) -> list[tuple[int, int, str]]:
-        """(line, indent, keyword) of every line above line `before` that starts with a block
-        keyword, outside brackets and continuations, indented less than `deepest`: no other
-        block can hold a statement indented `deepest` or less."""
-        layout, skeleton = self.layout, self.layout.skeleton
+    def _headers(self, before: int, deepest: int) -> list[int]:
+        """The lines above line `before`, indented less than `deepest` (no other block can
+        hold a statement indented `deepest` or less), that start with a block keyword.
+
+        Brackets are not counted here: a keyword line inside them (a comprehension's `for`,
+        a conditional's `else`) that is taken for a block only wraps a later statement in
+        an `if 1:` stub, which changes nothing the extractor reads, or unbalances the
+        indentation, and the module is parsed whole."""
         if deepest == 0:
             return []
+        layout, skeleton = self.layout, self.layout.skeleton
         pattern = _header_pattern(deepest)
-        end = layout.starts[before - 1]
-        found = [(m.start(), m.group(1), m.group(2)) for m in pattern.finditer(skeleton, 0, end)]
-        if skeleton[:1] != "\n" and (m := pattern.match("\n" + skeleton[:200])) is not None:
-            found.insert(0, (0, m.group(1), m.group(2)))
-        headers, depth, last = [], 0, 0
-        for start, indent, keyword in found:
-            start += start > 0  # the match begins at the line break before the line
-            depth += skeleton.count("(", last, start) - skeleton.count(")", last, start)
-            last = start
-            if depth == 0:
-                number = layout.line_of(start)
-                if number == 1 or not layout.continues(number - 1):  # nor inside a string
-                    headers.append((number, len(indent), keyword.split()[-1]))
-        return headers
+        # A match begins at the line break before its line.
+        positions = [m.end(1) for m in pattern.finditer(skeleton, 0, layout.starts[before - 1])]
+        lines = list(map(functools.partial(bisect.bisect_right, layout.starts), positions))
+        if skeleton[:1] != "\n" and pattern.match("\n" + skeleton[:200]) is not None:
+            lines.insert(0, 1)
+        return lines
 
     def _statements(self, candidates: list[int]) -> list[int]:
         """The first line of each logical line that holds a candidate line and can hold a
@@ -240,34 +236,41 @@ class _Sparse:
         statements = self._statements(candidates)
         if not statements:
             return "\n".join("" for _ in self.lines)
-        headers = self._headers(statements[-1] + 1, max(_indent(self.lines[s - 1]) for s in statements))
-        header_at = {number: (indent, keyword) for number, indent, keyword in headers}
+        indents = {s: _indent(self.lines[s - 1]) for s in statements}
+        headers = self._headers(statements[-1] + 1, max(indents.values()))
         # One sweep in line order: a stack of the blocks open at each statement.
         ancestors: dict[int, tuple[int, ...]] = {}
         stack: list[tuple[int, int]] = []  # (indent, header line)
-        events = sorted([(s, 0) for s in statements] + [(h, 1) for h, _, _ in headers])
-        for number, is_header in events:
-            indent = _indent(self.lines[number - 1])
-            while stack and stack[-1][0] >= indent:
-                stack.pop()
-            if is_header:
+        lines = self.lines
+        position, count = 0, len(headers)
+        for statement in statements:
+            while position < count and headers[position] < statement:
+                number = headers[position]
+                position += 1
+                line = lines[number - 1]
+                indent = len(line) - len(line.lstrip(" "))
+                while stack and stack[-1][0] >= indent:
+                    stack.pop()
                 stack.append((indent, number))
-            else:
-                ancestors[number] = tuple(line for _, line in stack)
+            while stack and stack[-1][0] >= indents[statement]:
+                stack.pop()
+            ancestors[statement] = tuple(line for _, line in stack)
+            if position < count and headers[position] == statement:
+                position += 1
+                while stack and stack[-1][0] >= indents[statement]:
+                    stack.pop()
+                stack.append((indents[statement], statement))
         opened: set[int] = set()
         for statement in statements:
             opened.update(ancestors[statement])
         keep_headers: set[int] = set()
         for statement in statements:
             kind = self._kind(statement)
-            header_at.setdefault(statement, (_indent(self.lines[statement - 1]), kind))
             last = self._keep(statement)
             if kind in _CLAUSES:
                 self._clause(statement, kind)
             if kind == "@":
-                target = self._decorated(statement)
-                header_at.setdefault(target, (_indent(self.lines[target - 1]), self._kind(target)))
-                keep_headers.add(target)
+                keep_headers.add(self._decorated(statement))
             elif kind in ("def", "class"):
                 keep_headers.add(statement)
             elif kind and statement not in opened and layout.ends_block(statement, last):
@@ -275,7 +278,7 @@ class _Sparse:
                     raise _Unsafe  # a match needs a case
                 self._empty_body(last)
         for header in sorted(opened | keep_headers):
-            indent, kind = header_at[header]
+            indent, kind = _indent(self.lines[header - 1]), self._kind(header)
             if kind in _VERBATIM_BLOCKS:
                 last = self._keep(header)
                 if kind in ("def", "class"):
