@@ -20,7 +20,7 @@ KEY_MODIFIERS = vocabulary("key_modifiers")
 _ACTION_VERBS = vocabulary("action_verbs")
 _CURSOR_WORDS = vocabulary("cursor_words")
 _PASS_NOT_PASSWORD = vocabulary("pass_not_password")
-_QUALIFIERS = vocabulary("qualifiers")
+QUALIFIERS = vocabulary("qualifiers")
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _noun_at_end(words: list[str], vocab: Vocabulary) -> tuple[str, int] | None:
 def _without_qualifier(words: list[str]) -> list[str]:
     """`password_for_backups` -> [password]: a qualifier after the noun does not change it."""
     for i, word in enumerate(words):
-        if i and word in _QUALIFIERS:
+        if i and word in QUALIFIERS:
             return words[:i]
     return words
 

@@ -17,10 +17,11 @@ alternation of them all would try every position.
 from __future__ import annotations
 
 import functools
+import keyword
 import re
 from typing import NamedTuple
 
-from .names import Vocabulary
+from .names import QUALIFIERS, Vocabulary
 from .tables import sink_words, vendor_markers
 
 _KEY = b"key"
@@ -155,13 +156,29 @@ def _follows_a_word(text: bytes, end: int) -> bool:
 
 def _ends_a_word(source: bytes, end: int) -> bool:
     """A name's noun ends here: no lower-case letter follows (`token`, `api_token`,
-    `tokenFor`, `TOKEN_URL`), or one plural `s` does (`tokens`); in `tokenizer` or
-    `secretary` the noun is only the start of another word, and names no credential (a
-    credential name ends with its noun, see names.credential_name)."""
+    `tokenFor`, `TOKEN_URL`), or one plural `s` does (`tokens`), and no word of prose
+    (`token ids`, `pass the value`); in `tokenizer` or `secretary` the noun is only the
+    start of another word. Exact, since a credential name ends with its noun, or the noun
+    comes before a qualifier (`token_for_ci`) or a number (see names.credential_name)."""
     after = source[end:end + 1]
-    if not after.islower():
-        return True
-    return after == b"s" and not source[end + 1:end + 2].islower()
+    if after.islower():
+        if after != b"s" or source[end + 1:end + 2].islower():
+            return False
+        end += 1
+    return not _prose_follows(source, end)
+
+
+#: ` ids` after `token`: a word of prose, so the noun is not a name's last word. Python's
+#: keywords (`password in (…)`, `token or "…"`), the qualifiers and the second half of a
+#: split noun (`pass word`) may follow a credential name, and do not count.
+_PROSE_WORD = re.compile(rb" ([a-z]{1,20})\b")
+_NOT_PROSE = frozenset(w.encode() for w in (*keyword.kwlist, *keyword.softkwlist, *QUALIFIERS,
+                                           "word", "wd", "phrase"))
+
+
+def _prose_follows(source: bytes, end: int) -> bool:
+    match = _PROSE_WORD.match(source, end)
+    return match is not None and match.group(1) not in _NOT_PROSE
 
 
 def _has_key_modifier(lowered: bytes, at: int, modifiers: tuple[bytes, ...]) -> bool:
@@ -179,8 +196,9 @@ def _is_pass_word(source: bytes, lowered: bytes, pos: int) -> bool:
     """`pass` where it can be a word of a name (`PASS`, `db_pass`, `smtpPass`, `password`),
     not the statement (`pass`), nor part of a word (`passed`, `bypass`)."""
     end = pos + len(_PASS)
-    if lowered.startswith(_PASS_NOUNS, end):
-        return True
+    for noun in _PASS_NOUNS:
+        if lowered.startswith(noun, end):
+            return _ends_a_word(source, end + len(noun))
     if lowered[end:end + 1].isalpha():
         return False  # passed, passing
     if pos and lowered[pos - 1:pos].isalpha():  # smtpPass, DBPass: a case change starts the word
@@ -191,7 +209,7 @@ def _is_pass_word(source: bytes, lowered: bytes, pos: int) -> bool:
         rest = lowered[end:newline if newline >= 0 else end + 200].lstrip(b" \t")
         if not rest or rest[0] in b"#;":
             return False  # the statement
-    return True
+    return not _prose_follows(source, end)
 
 
 def _keeps(anchor: _Anchor, source: bytes, lowered: bytes, at: int, modifiers: tuple[bytes, ...]) -> bool:

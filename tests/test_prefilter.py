@@ -1,0 +1,63 @@
+"""The prefilter: exactly which lines can hold a finding. A line it passes over is never
+looked at, so every rule of the spec must find its evidence on a line it keeps."""
+from __future__ import annotations
+
+import textwrap
+
+from flake8_freshchat.engine import analyze_source, prefilter_bytes, prefilter_source
+
+
+def _lines(source: str) -> list[int]:
+    return prefilter_source(textwrap.dedent(source))[1]
+
+
+def test_a_credential_word_counts_where_a_name_can_end_with_it():
+    source = '''\
+        tokenizer = load("bert")
+        self.tokenize(text)
+        secretary = "Ms Smith"
+        tokens = ["a"]
+        api_token = x
+        tokenFor = x
+        TOKENIZER_NAME = "bert"
+        credentials_file = x
+        password2 = x
+        '''
+    assert _lines(source) == [4, 5, 6, 7, 8, 9]
+
+
+def test_a_word_of_prose_after_the_noun_is_no_name():
+    source = '''\
+        # Make a pass over the names
+        """Pass the token ids to the model."""
+        if password in ("hunter2", "letmein"):
+        "db pass word"
+        token_for_ci = x
+        return token or "Zx9-Qw8_Er7-Ty6_Ui5"
+        "the secret sauce"
+        '''
+    # line 1: "pass over"; line 2: "token ids"; line 7: "secret sauce"
+    assert _lines(source) == [3, 4, 5, 6]
+
+
+def test_the_pass_statement_is_no_credential():
+    assert _lines("def f():\n    pass\n    pass  # done\nDB_PASS = x\nsmtpPass = y\nbypass = z\n") == [4, 5]
+
+
+def test_bytes_and_text_agree_and_undecodable_bytes_are_read():
+    source = 'API_KEY = "caf\xe9"\nx = 1\n'
+    assert prefilter_bytes(source.encode("latin-1")) == prefilter_source(source)[1] == [1]
+    assert prefilter_bytes(b"x = 1\r\npassword = 2\rtoken = 3\n") == [2, 3]
+
+
+def test_every_line_it_passes_over_holds_no_finding():
+    """Exactness: every line a candidate finds nothing more than the prefilter's lines do,
+    on every case and corpus file (the statements they touch are the ones analysed)."""
+    from flake8_freshchat.engine import analyze_candidates
+
+    from .conftest import case_files
+
+    for path in case_files():
+        source, lines = prefilter_source(path.read_text(encoding="utf-8"))
+        every_line = list(range(1, source.count("\n") + 2))
+        assert analyze_candidates(source, lines) == analyze_candidates(source, every_line), path.name
