@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import pathlib
 
+import pytest
+
 from .conftest import CASES
 from .surfaces import PY, run
 from .synthetic import hex_key
@@ -152,3 +154,23 @@ def test_console_script_is_installed():
     assert script, "pip install -e . installs the freshchat-secrets command"
     proc = run([script, "--version"])
     assert (proc.returncode, proc.stdout.strip()) == (0, "freshchat-secrets 0.1.0")
+
+
+@pytest.mark.parametrize(("text", "ours"), [
+    ('[project.scripts]\nfreshchat-secrets = "flake8_freshchat.cli:main"\n[tool.pytest.ini_options]\n', False),
+    ('[tool.black]\nx = "freshchat-secrets"\n', False),
+    ('[project]\nname = "demo"\n', False),
+    ('[tool.freshchat-secrets]\nexclude = ["a"]\n', True),
+    ('[tool."freshchat-secrets"]\nexclude = ["a"]\n', True),
+    ('[ tool . freshchat-secrets ]\nexclude = ["a"]\n', True),
+    ('[tool]\nfreshchat-secrets = { exclude = ["a"] }\n', True),
+    ('[tool]\nfreshchat-secrets.exclude = ["a"]\n', True),
+    ('tool.freshchat-secrets.exclude = ["a"]\n', True),
+    ('[project]\ndescription = """\n[tool.freshchat-secrets]\n"""\n', True),  # in doubt: parsed
+])
+def test_pyproject_is_parsed_only_when_it_may_hold_our_table(text, ours):
+    """TOML is parsed (tomllib's import and parse cost more than a cached run) only when
+    [tool.freshchat-secrets] can be in it, however it is written."""
+    from flake8_freshchat.cli.config import _may_hold_our_table
+
+    assert _may_hold_our_table(text.encode()) is ours

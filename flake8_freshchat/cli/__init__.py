@@ -22,7 +22,7 @@ ROTATE_FRESHCHAT = ("freshchat-secrets: a Freshchat API token that was ever comm
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="freshchat-secrets",
+        prog="freshchat-secrets", formatter_class=_HelpFormatter,
         description="Find hardcoded Freshchat and other credentials; move them into environment variables.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                          help="worker processes (default: every core)")
 
-    check = commands.add_parser("check", help="report hardcoded credentials")
+    check = commands.add_parser("check", help="report hardcoded credentials", formatter_class=_HelpFormatter)
     common(check)
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", default="-",
                        help="the name to report for `-` (source read from standard input)")
 
-    fix = commands.add_parser("fix", help="move hardcoded credentials into environment variables")
+    fix = commands.add_parser("fix", help="move hardcoded credentials into environment variables",
+                              formatter_class=_HelpFormatter)
     common(fix)
     fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
     fix.add_argument("--env-file", metavar="PATH",
@@ -62,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--lookup", choices=("subscript", "get"), default="subscript",
                      help='os.environ["NAME"] (default) or os.environ.get("NAME")')
 
-    history = commands.add_parser("history", help="every credential ever committed, from git's object store")
+    history = commands.add_parser("history", help="every credential ever committed, from git's object store",
+                                  formatter_class=_HelpFormatter)
     history.add_argument("repo", nargs="?", default=".", metavar="REPO", help="the repository (default: .)")
     history.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                          help="output format (default: text)")
@@ -77,12 +79,28 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                          help="worker processes (default: every core)")
 
-    explain = commands.add_parser("explain", help="document a code: what it finds, why, and the fix")
+    explain = commands.add_parser("explain", help="document a code: what it finds, why, and the fix",
+                                  formatter_class=_HelpFormatter)
     explain.add_argument("code", help="a code such as FCH101, or its pylint symbol")
 
-    commands.add_parser("lsp", help="run the language server on stdio")
-    commands.add_parser("clean", help="remove the results cache (.freshchat_cache/ at the project root)")
+    commands.add_parser("lsp", help="run the language server on stdio", formatter_class=_HelpFormatter)
+    commands.add_parser("clean", help="remove the results cache (.freshchat_cache/ at the project root)",
+                        formatter_class=_HelpFormatter)
     return parser
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's, told the terminal's width: its own lookup imports shutil (and with it
+    bz2, lzma and zlib) on every run, for help that is rarely printed."""
+
+    def __init__(self, prog: str) -> None:
+        import os
+
+        try:
+            width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (ValueError, OSError, AttributeError):
+            width = 80
+        super().__init__(prog, width=max(width - 2, 20))
 
 
 def _positive(text: str) -> int:
@@ -116,8 +134,9 @@ def _check(args: argparse.Namespace) -> int:
         from .cache import ResultCache, cache_folder
 
         cache = ResultCache(cache_folder(), settings.options)
-    paths = list(discover(on_disk, excludes(settings, args.exclude), unreadable, cache)) if on_disk else []
-    results = unreadable + check_files(paths, settings.options, args.jobs, cache)
+    paths = discover(on_disk, excludes(settings, args.exclude), unreadable, cache) if on_disk else ()
+    checked = check_files(paths, settings.options, args.jobs, cache)  # walks and checks at once
+    results = unreadable + checked
     if cache is not None:
         cache.save()
         if args.baseline or args.write_baseline:  # a cached finding has no secret to hash: read it again

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
@@ -33,19 +34,33 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def parallel_map(work: Callable[[_Item], _Result], items: Sequence[_Item], options: Options,
+#: Files a worker takes at a time when how many there are is not known yet.
+STREAM_CHUNK = 16
+
+
+def parallel_map(work: Callable[[_Item], _Result], items: Iterable[_Item], options: Options,
                  jobs: int | None = None) -> list[_Result]:
-    """`work` over `items` in order: in this process for a few, else on every core (or `jobs`)."""
+    """`work` over `items` in order: in this process for a few, else on every core (or
+    `jobs`). `items` may be a generator: the workers start on the first items while it
+    still yields the rest (a folder walk overlaps the checking)."""
     jobs = jobs or default_jobs()
-    if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
-        return [work(item) for item in items]
+    if isinstance(items, Sequence):
+        count: int | None = len(items)
+        head, rest = list(items), iter(())
+    else:
+        rest = iter(items)
+        head = list(itertools.islice(rest, PARALLEL_THRESHOLD))
+        count = None if len(head) == PARALLEL_THRESHOLD else len(head)
+    if jobs <= 1 or (count is not None and count < PARALLEL_THRESHOLD):
+        return [work(item) for item in itertools.chain(head, rest)]
     from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
 
-    chunksize = max(1, len(items) // (jobs * 16))  # small chunks keep every core busy to the end
+    # Small chunks keep every core busy to the end.
+    chunksize = max(1, count // (jobs * 16)) if count is not None else STREAM_CHUNK
     prepare(options)  # loaded once here, shared by every forked worker
     gc.freeze()  # forked workers then leave the parent's objects, and their pages, alone
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(work, items, chunksize=chunksize))
+        return list(pool.map(work, itertools.chain(head, rest), chunksize=chunksize))
 
 
 def _check(work: _Work, options: Options, digests: bool) -> tuple[FileResult | None, str | None]:
@@ -65,27 +80,29 @@ def _check(work: _Work, options: Options, digests: bool) -> tuple[FileResult | N
     return check_data(path, data, options), content
 
 
-def check_files(paths: Sequence[str], options: Options, jobs: int | None = None,
+def check_files(paths: Iterable[str], options: Options, jobs: int | None = None,
                 cache: "ResultCache | None" = None) -> list[FileResult]:
-    """One result per path, in the order given."""
-    results: list[FileResult | None] = [None] * len(paths)
-    todo: list[tuple[int, _Work, tuple | None]] = []
-    for index, path in enumerate(paths):
-        if cache is None:
-            todo.append((index, (path, None), None))
-            continue
-        from .cache import stat_key
+    """One result per path, in the order given. Without a cache, `paths` may be a generator
+    (a folder walk): checking starts while it runs."""
+    if cache is None:
+        work = functools.partial(_check, options=options, digests=False)
+        return [result for result, _ in parallel_map(work, ((path, None) for path in paths), options, jobs)]
+    from .cache import stat_key
 
+    paths = list(paths)
+    results: list[FileResult | None] = [None] * len(paths)
+    todo: list[tuple[int, _Work, tuple]] = []
+    for index, path in enumerate(paths):
         stat = stat_key(path)
         hit = cache.by_stat(path, stat)
         if hit is not None:
             results[index] = hit
         else:
             todo.append((index, (path, cache.digest_of(path)), stat))
-    work = functools.partial(_check, options=options, digests=cache is not None)
+    work = functools.partial(_check, options=options, digests=True)
     outcomes = parallel_map(work, [item for _, item, _ in todo], options, jobs)
     for (index, (path, _), stat), (result, content) in zip(todo, outcomes):
-        if cache is not None and content is not None:
+        if content is not None:
             if result is None:
                 result = cache.by_digest(path, content)
                 if result is None:  # the cached entry could not be read back: check it now
@@ -93,4 +110,3 @@ def check_files(paths: Sequence[str], options: Options, jobs: int | None = None,
             cache.store(path, stat, content, result)
         results[index] = result
     return results  # type: ignore[return-value]
-

@@ -169,7 +169,8 @@ class _Sparse:
     def __init__(self, source: str, lines: list[str]) -> None:
         self.layout = _Layout(source, lines)
         self.lines = lines
-        self.out: list[str | None] = [None] * len(lines)
+        #: The sparse module's lines: "" where nothing is kept (a kept line holds code).
+        self.out = [""] * len(lines)
 
     def _headers(self, before: int, deepest: int) -> list[int]:
         """The lines above line `before`, indented less than `deepest` (no other block can
@@ -235,7 +236,7 @@ class _Sparse:
         layout = self.layout
         statements = self._statements(candidates)
         if not statements:
-            return "\n".join("" for _ in self.lines)
+            return "\n" * (len(self.lines) - 1)
         indents = {s: _indent(self.lines[s - 1]) for s in statements}
         headers = self._headers(statements[-1] + 1, max(indents.values()))
         # One sweep in line order: a stack of the blocks open at each statement.
@@ -285,9 +286,9 @@ class _Sparse:
                     self._keep_decorators(header)
                 if header not in opened and layout.ends_block(header, last):
                     self._empty_body(last)
-            elif self.out[header - 1] is None:
+            elif not self.out[header - 1]:
                 self.out[header - 1] = " " * indent + "if 1:"
-        return "\n".join("" if line is None else line for line in self.out)
+        return "\n".join(self.out)
 
     def _clause(self, first: int, kind: str) -> None:
         """A clause cannot stand without what it continues: an `elif` becomes an `if` of the
