@@ -89,6 +89,40 @@ def _patterns(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Anchor, ...]
     return key_modifier, tuple(anchors)
 
 
+def _alternatives(byte: bytes, parts: list[tuple[bytes, bytes, bytes]]) -> bytes:
+    """The pattern after a group's `byte`: for each (text before it, text after it,
+    lookahead), one alternative; one lookbehind for all the alternatives that share it
+    (`(?<=gh)(?:p_|o_|…)`), and none that another implies (`digestauth` finds nothing
+    `auth` does not: the members are checked one by one where the group matches)."""
+    kept = [(before, after, ahead) for before, after, ahead in set(parts) if not any(
+        (b, a, h) != (before, after, ahead) and before.endswith(b) and after.startswith(a) and not h
+        for b, a, h in parts)]
+    by_before: dict[bytes, list[bytes]] = {}
+    for before, after, ahead in kept:
+        by_before.setdefault(before, []).append(re.escape(after) + ahead)
+    alternatives = []
+    for before, afters in sorted(by_before.items(), key=lambda item: (-len(item[0]), item[0])):
+        body = afters[0] if len(afters) == 1 else b"(?:" + b"|".join(sorted(afters, key=len, reverse=True)) + b")"
+        alternatives.append((b"(?<=%s)" % re.escape(before + byte) if before else b"") + body)
+    return b"(?:" + b"|".join(alternatives) + b")"
+
+
+def _not_followed(anchor: _Anchor) -> bytes:
+    """A lookahead that rules out, at search speed, the letters no credential noun can go on
+    with (`tokenizer`, `keyword`, `passing`): the precise test (`_keeps`) is left the hits
+    that may count. In the lower-cased text a capital is a small letter, so a letter that
+    can begin a word after the noun (a plural `s`, a qualifier: `tokenFor`) is let through."""
+    if anchor.text == _PASS:
+        allowed = {noun[0] for noun in _PASS_NOUNS}
+    elif anchor.nouns or anchor.text == _KEY:
+        allowed = {ord("s")} | {q.encode()[0] for q in QUALIFIERS} | {
+            noun[offset + len(anchor.text)] for offset, noun in anchor.nouns if len(noun) > offset + len(anchor.text)}
+    else:
+        return b""
+    ruled_out = bytes(sorted(set(range(ord("a"), ord("z") + 1)) - allowed))
+    return b"(?![" + ruled_out + b"])"
+
+
 #: How much more common than an anchor's rarest byte a lead another anchor already uses may
 #: be (places in `_RARITY`): one search for two anchors costs less than two searches.
 _SHARE_SLACK = 10
@@ -127,10 +161,8 @@ def _groups(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Group, ...]]:
         def form(text: bytes) -> bytes:
             return text.lower() if lowered else text
 
-        alternatives = sorted({(b"(?<=%s)" % re.escape(form(a.text[:lead + 1])) if lead else b"")
-                               + re.escape(form(a.text[lead + 1:])) for a, lead in members},
-                              key=len, reverse=True)
-        finder = re.compile(re.escape(bytes([byte])) + b"(?:" + b"|".join(alternatives) + b")")
+        finder = re.compile(re.escape(bytes([byte])) + _alternatives(
+            bytes([byte]), [(form(a.text[:lead]), form(a.text[lead + 1:]), _not_followed(a)) for a, lead in members]))
         groups.append(_Group(finder, tuple(members), lowered))
     return modifiers, tuple(groups)
 
@@ -218,7 +250,7 @@ def _keeps(anchor: _Anchor, source: bytes, lowered: bytes, at: int, modifiers: t
     if at < 0 or not text.startswith(anchor.text, at):
         return False
     if anchor.text == _KEY:
-        return _has_key_modifier(lowered, at, modifiers)
+        return _has_key_modifier(lowered, at, modifiers) and _ends_a_word(source, at + len(_KEY))
     if anchor.text == _PASS:
         return _is_pass_word(source, lowered, at)
     if anchor.nouns:
