@@ -22,8 +22,26 @@ def test_a_credential_word_counts_where_a_name_can_end_with_it():
         TOKENIZER_NAME = "bert"
         credentials_file = x
         password2 = x
+        token_ids = x
+        TOKEN_TYPE = x
+        token_for_ci = x
+        pass_word = x
+        api_key_id = x
         '''
-    assert _lines(source) == [4, 5, 6, 8, 9]  # TOKENIZER_NAME: one word, tokenizer
+    # a credential name ends with its noun, or the noun comes before a qualifier or a number
+    assert _lines(source) == [4, 5, 6, 9, 12, 13]
+
+
+def test_a_known_sink_counts_where_it_is_called():
+    """`ldap3.Connection(` holds `connect` but is no `connect(` call: it is a sink of its own;
+    `psycopg2.connect(` is found as `connect(`; `jwt.encode` by its credential word."""
+    source = '''\
+        conn = ldap3.Connection(server, "cn=admin", "s3cr3t!x")
+        db = psycopg2.connect("dbname=x")
+        connection = make()
+        jwt.encode(payload, "k")
+        '''
+    assert _lines(source) == [1, 2, 4]
 
 
 def test_a_word_of_prose_after_the_noun_is_no_name():

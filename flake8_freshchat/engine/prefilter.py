@@ -40,6 +40,13 @@ def _without_longer(words: set[str]) -> set[str]:
     return {w for w in words if not any(o != w and o in w for o in words)}
 
 
+def _without_suffixed(calls: set[str]) -> set[str]:
+    """A call that ends with another (`psycopg2.connect` > `connect`) adds nothing: where
+    `psycopg2.connect(` stands, so does `connect(`. One that only holds another does
+    (`ldap3.connection(` is no `connect(`)."""
+    return {c for c in calls if not any(o != c and c.endswith(o) for o in calls)}
+
+
 class _Anchor(NamedTuple):
     """A text to look for, in the lower-cased text or the source as it is, and what must
     follow it for a hit to count."""
@@ -79,12 +86,12 @@ def _patterns(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Anchor, ...]
     # the bare words are everywhere in code that only talks about logging in. A sink whose
     # name holds a credential word (`jwt.encode`) is found by that word already.
     callees, pair_keywords = sink_words()
-    callees = {c for c in _without_longer(set(callees)) if not any(w in c for w in words)}
+    callees = {c for c in _without_suffixed(set(callees)) if not any(w in c for w in words)}
     nouns = sorted({n.lower().encode() for n in vocab.nouns})
     anchors = [_Anchor(w.encode(), True, None, () if w in (_KEY.decode(), _PASS.decode()) else tuple(
         (n.index(w.encode()), n) for n in nouns if w.encode() in n)) for w in sorted(words)]
     anchors += [_Anchor(c.encode(), True, _CALL) for c in sorted(callees)]
-    anchors += [_Anchor(k.encode(), True, _PAIR) for k in sorted(_without_longer(set(pair_keywords)))]
+    anchors += [_Anchor(k.encode(), True, _PAIR) for k in sorted(_without_suffixed(set(pair_keywords)))]
     anchors += [_Anchor(m.encode(), False) for m in (*vendor_markers(), _PEM_MARK)]
     return key_modifier, tuple(anchors)
 
@@ -188,10 +195,11 @@ def _follows_a_word(text: bytes, end: int) -> bool:
 
 def _ends_a_word(source: bytes, end: int) -> bool:
     """A name's noun ends here: no lower-case letter follows (`token`, `api_token`,
-    `tokenFor`, `TOKEN_URL`), or one plural `s` does (`tokens`), and no word of prose
-    (`token ids`, `pass the value`); in `tokenizer` or `secretary` the noun is only the
-    start of another word. Exact, since a credential name ends with its noun, or the noun
-    comes before a qualifier (`token_for_ci`) or a number (see names.credential_name)."""
+    `tokenFor`), or one plural `s` does (`tokens`), and no other word (`token_ids`,
+    `TOKEN_TYPE`, `token ids`, `pass the value`); in `tokenizer` or `secretary` the noun is
+    only the start of another word. Exact, since a credential name ends with its noun, or
+    the noun comes before a qualifier (`token_for_ci`) or a number (see
+    names.credential_name)."""
     after = source[end:end + 1]
     if after.islower():
         if after != b"s" or source[end + 1:end + 2].islower():
@@ -200,17 +208,24 @@ def _ends_a_word(source: bytes, end: int) -> bool:
     return not _prose_follows(source, end)
 
 
-#: ` ids` after `token`: a word of prose, so the noun is not a name's last word. Python's
-#: keywords (`password in (…)`, `token or "…"`), the qualifiers and the second half of a
-#: split noun (`pass word`) may follow a credential name, and do not count.
-_PROSE_WORD = re.compile(rb" ([a-z]{1,20})\b")
-_NOT_PROSE = frozenset(w.encode() for w in (*keyword.kwlist, *keyword.softkwlist, *QUALIFIERS,
-                                           "word", "wd", "phrase"))
+#: The word after a credential noun, past a blank or a `_`/`-` (names.split_words' words).
+_NEXT_WORD = re.compile(rb"([ _-])([A-Z]{1,40}(?=[A-Z][a-z])|[A-Z]?[a-z]{1,40}|[A-Z]{1,40})")
+#: Words that may follow a credential name's noun: a qualifier (`token_for_ci`), the second
+#: half of a split noun (`pass_word`), and after a blank Python's keywords too (`password in
+#: (…)`, `token or "…"`).
+_MAY_FOLLOW = frozenset(w.encode() for w in (*QUALIFIERS, "word", "wd", "phrase"))
+_MAY_FOLLOW_A_BLANK = _MAY_FOLLOW | frozenset(w.encode() for w in (*keyword.kwlist, *keyword.softkwlist))
 
 
 def _prose_follows(source: bytes, end: int) -> bool:
-    match = _PROSE_WORD.match(source, end)
-    return match is not None and match.group(1) not in _NOT_PROSE
+    """Another word follows the noun in the same name or sentence (`token_ids`, `token ids`,
+    `TOKEN_TYPE`), so the noun is not a credential name's last word. A later noun of the
+    same name (`token_secret`) is a hit of its own."""
+    match = _NEXT_WORD.match(source, end)
+    if match is None:
+        return False
+    may_follow = _MAY_FOLLOW_A_BLANK if match.group(1) == b" " else _MAY_FOLLOW
+    return match.group(2).lower() not in may_follow
 
 
 def _has_key_modifier(lowered: bytes, at: int, modifiers: tuple[bytes, ...]) -> bool:
