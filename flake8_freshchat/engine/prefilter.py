@@ -290,8 +290,11 @@ def _anchor_positions(source: bytes, lowered: bytes, groups: tuple[_Group, ...],
         while match is not None:
             found = match.start()
             for anchor, lead in group.members:
-                if _keeps(anchor, source, lowered, found - lead, modifiers):
-                    positions.append(found - lead)
+                at = found - lead
+                # The member stands here (most hits are one member's): only then look around.
+                if (lowered if anchor.lowered else source).startswith(anchor.text, at) and at >= 0 \
+                        and _keeps(anchor, source, lowered, at, modifiers):
+                    positions.append(at)
                     newline = text.find(b"\n", found)
                     match = None if newline < 0 else search(text, newline)
                     break

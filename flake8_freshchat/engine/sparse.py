@@ -43,16 +43,19 @@ _LEXEME = re.compile(
 @functools.lru_cache(maxsize=64)
 def _header_pattern(deepest: int) -> re.Pattern[str]:
     """A line indented less than `deepest` (spaces: tabs bail out) that opens a block, or may."""
-    return re.compile(r"\n( {0,%d})%s" % (deepest - 1, _KEYWORD))
+    return re.compile(r"\n(?=( {0,%d}))\1%s" % (deepest - 1, _KEYWORD))
 
 
 _KEYWORD = (r"(@|(?:async +)?(?:def\b|for\b|with\b)|class\b|if\b|elif\b|else\b|while\b|try\b|except\b"
             r"|finally\b|match\b|case\b)")
-_LINE_KEYWORD = re.compile(r" *" + _KEYWORD)
+_LINE_KEYWORD = re.compile(r"(?=( *))\1" + _KEYWORD)
 _IMPORT = re.compile(r" *(?:import|from)\b")
 #: What a statement of string literals alone leaves in the skeleton.
 _BARE_STRING = " \n_\\"
-_TAB_OR_FEED_INDENT = re.compile(r"\n *[\t\f]")
+#: `(?=( *))\1` takes the blanks once (an atomic group, as 3.10's re can write one): a plain
+#: ` *` before a keyword that is not there would be retried with one blank fewer, and fewer.
+_TAB_OR_FEED_INDENT = re.compile(r"\n(?=( *))\1[\t\f]")
+_TAB_OR_FEED_FIRST = re.compile(r"(?=( *))\1[\t\f]")
 _BRACKETS = str.maketrans("[{]}", "(())")
 _VERBATIM_BLOCKS = frozenset({"def", "class", "match", "case"})
 _CLAUSES = frozenset({"elif", "else", "except", "finally"})
@@ -157,7 +160,7 @@ def sparse_module(source: str, lines: list[str], candidates: list[int]) -> str |
     """`source` (line breaks `\\n`, split into `lines`) reduced to the statements on the
     `candidates` lines and the blocks around them, at their own lines and columns; None when
     its layout cannot be read safely."""
-    if "\0" in source or _TAB_OR_FEED_INDENT.search("\n" + source):
+    if "\0" in source or _TAB_OR_FEED_FIRST.match(source) or _TAB_OR_FEED_INDENT.search(source):
         return None
     try:
         return _Sparse(source, lines).build(candidates)
@@ -303,7 +306,7 @@ class _Sparse:
     def _kind(self, number: int) -> str:
         """The block keyword line `number` (a logical line's first) starts with, or ""."""
         match = _LINE_KEYWORD.match(self.layout.skeleton, self.layout.starts[number - 1])
-        return match.group(1).split()[-1] if match else ""
+        return match.group(2).split()[-1] if match else ""
 
     def _code_line(self, number: int) -> bool:
         return not self.layout.skeleton_line(number).isspace() and self.layout.skeleton_line(number) != ""
