@@ -61,29 +61,19 @@ BLOCKS = textwrap.dedent('''\
 
 
 def test_blocks_around_a_statement_are_kept_or_stubbed():
-    """`def`/`class` headers and their decorators stand verbatim (their names are context);
-    an `else` is an `if 1:` stub; a docstring can hold nothing but a Freshchat token, so
-    one without `eyJ` is left out, though a candidate line is in it (and a line inside it
-    that looks like a block is no block); a kept header none of whose statements is kept
-    gets `...`; everything else is blank."""
-    assert _sparse(BLOCKS) == textwrap.dedent('''\
+    """A `def` or `class` around a kept statement is a stub with its name (the extractor
+    reads only that; nothing in a signature, base or decorator off the candidate lines can
+    make a finding); a `def` holding a candidate is kept verbatim, `...` for its body; an
+    `else` is an `if 1:` stub; a docstring can hold nothing but a Freshchat token, so one
+    without `eyJ` is left out though a candidate line is in it (and a line inside it that
+    looks like a block is no block); everything else is blank."""
+    assert _sparse(BLOCKS) == "\n" * 11 + textwrap.dedent('''\
+        class Client:
 
 
 
 
-
-
-
-
-        @decorate(
-            name="x",
-        )
-        class Client(Base):
-
-
-
-
-            def connect(self, host):
+            def connect():
 
 
                 if 1:
@@ -139,7 +129,7 @@ def test_clauses_decorators_async_blocks_and_match():
     left out, as is a comment line (read from the text); `async with` and `match`/`case`
     stand verbatim; a decorator line keeps the function it decorates."""
     assert _sparse(CLAUSES) == textwrap.dedent('''\
-        async def main(session, kind):
+        async def main():
 
 
             if   password == "hunter2-Tr0ub4dor" or kind == os.environ["X"]: ...

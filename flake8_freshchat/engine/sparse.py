@@ -51,7 +51,8 @@ _KEYWORD = (r"(@|(?:async +)?(?:def\b|for\b|with\b)|class\b|if\b|elif\b|else\b|w
 _LINE_KEYWORD = re.compile(r"(?=( *))\1" + _KEYWORD)
 _IMPORT = re.compile(r" *(?:import|from)\b")
 #: What a statement of string literals alone leaves in the skeleton.
-_BARE_STRING = " \n_\\"
+_BARE_STRING = " \n_\\rRbBuUfF"  # blanks, the `_` of each string, prefixes, continuations
+_DEF_NAME = re.compile(r"(async\s+)?(?:def|class)\s+(\w+)")
 #: `(?=( *))\1` takes the blanks once (an atomic group, as 3.10's re can write one): a plain
 #: ` *` before a keyword that is not there would be retried with one blank fewer, and fewer.
 _TAB_OR_FEED_INDENT = re.compile(r"\n(?=( *))\1[\t\f]")
@@ -281,9 +282,13 @@ class _Sparse:
                 if kind == "match":
                     raise _Unsafe  # a match needs a case
                 self._empty_body(last)
+        kept_statements = set(statements)
         for header in sorted(opened | keep_headers):
             indent, kind = _indent(self.lines[header - 1]), self._kind(header)
-            if kind in _VERBATIM_BLOCKS:
+            if kind in ("def", "class") and header not in kept_statements and header not in keep_headers \
+                    and (stub := self._named_stub(header, indent, kind)):
+                self.out[header - 1] = stub
+            elif kind in _VERBATIM_BLOCKS:
                 last = self._keep(header)
                 if kind in ("def", "class"):
                     self._keep_decorators(header)
@@ -292,6 +297,16 @@ class _Sparse:
             elif not self.out[header - 1]:
                 self.out[header - 1] = " " * indent + "if 1:"
         return "\n".join(self.out)
+
+    def _named_stub(self, header: int, indent: int, kind: str) -> str | None:
+        """`def name():` or `class Name:` for a block around kept statements whose own lines
+        hold no candidate: the extractor reads its name, and nothing in its signature,
+        bases or decorators can make a finding (that would need a candidate line there)."""
+        match = _DEF_NAME.match(self.layout.skeleton_line(header), indent)
+        if match is None:
+            return None
+        prefix, name = match.group(1) or "", match.group(2)
+        return " " * indent + (f"{prefix}def {name}():" if kind == "def" else f"class {name}:")
 
     def _clause(self, first: int, kind: str) -> None:
         """A clause cannot stand without what it continues: an `elif` becomes an `if` of the
