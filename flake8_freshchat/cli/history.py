@@ -120,7 +120,7 @@ def _analyse_all(items: list[tuple[str, bytes]], options: Options, jobs: int | N
 
     from .runner import parallel_map
 
-    return parallel_map(functools.partial(_analyse, options=options), items, options, jobs)
+    return parallel_map(functools.partial(_analyse, options=options), items, jobs)
 
 
 def _key(finding: Finding) -> tuple[str, str, str]:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
-from ..engine import Options, SourceError, prepare
+from ..engine import Options, SourceError
 from .files import FileResult, check_data, check_file, read_bytes
 
 if TYPE_CHECKING:
@@ -38,8 +38,7 @@ def default_jobs() -> int:
 STREAM_CHUNK = 16
 
 
-def parallel_map(work: Callable[[_Item], _Result], items: Iterable[_Item], options: Options,
-                 jobs: int | None = None) -> list[_Result]:
+def parallel_map(work: Callable[[_Item], _Result], items: Iterable[_Item], jobs: int | None = None) -> list[_Result]:
     """`work` over `items` in order: in this process for a few, else on every core (or
     `jobs`). `items` may be a generator: the workers start on the first items while it
     still yields the rest (a folder walk overlaps the checking)."""
@@ -57,7 +56,9 @@ def parallel_map(work: Callable[[_Item], _Result], items: Iterable[_Item], optio
 
     # Small chunks keep every core busy to the end.
     chunksize = max(1, count // (jobs * 16)) if count is not None else STREAM_CHUNK
-    prepare(options)  # loaded once here, shared by every forked worker
+    # The engine's parts (extractor, rules, word list) are loaded by each worker when its
+    # first candidate file needs them, in parallel: loaded here first, they would hold every
+    # worker back while this process should be walking folders.
     gc.freeze()  # forked workers then leave the parent's objects, and their pages, alone
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(work, itertools.chain(head, rest), chunksize=chunksize))
@@ -86,7 +87,7 @@ def check_files(paths: Iterable[str], options: Options, jobs: int | None = None,
     (a folder walk): checking starts while it runs."""
     if cache is None:
         work = functools.partial(_check, options=options, digests=False)
-        return [result for result, _ in parallel_map(work, ((path, None) for path in paths), options, jobs)]
+        return [result for result, _ in parallel_map(work, ((path, None) for path in paths), jobs)]
     from .cache import stat_key
 
     paths = list(paths)
@@ -100,7 +101,7 @@ def check_files(paths: Iterable[str], options: Options, jobs: int | None = None,
         else:
             todo.append((index, (path, cache.digest_of(path)), stat))
     work = functools.partial(_check, options=options, digests=True)
-    outcomes = parallel_map(work, [item for _, item, _ in todo], options, jobs)
+    outcomes = parallel_map(work, [item for _, item, _ in todo], jobs)
     for (index, (path, _), stat), (result, content) in zip(todo, outcomes):
         if content is not None:
             if result is None:
