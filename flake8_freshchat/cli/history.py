@@ -131,6 +131,10 @@ def scan(repo: str, options: Options, since: str | None = None, jobs: int | None
     found = versions(repo, since)
     earliest: dict[tuple[str, str, str], tuple[int, Version, Finding]] = {}
     analysed: dict[str, FileResult] = {}
+    if len(found) > BATCH:  # one pool of workers a batch: each would load the engine again
+        from ..engine import prepare
+
+        prepare(options)
     for start in range(0, len(found), BATCH):  # a batch of file versions in memory at a time
         batch = found[start:start + BATCH]
         contents = dict(read_blobs(repo, [v.blob for v in batch]))

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Candidate", "Finding", "Kind", "ModuleFacts", "Options", "DEFAULT_OPTIONS", "Rule", "RULES",
     "RULES_BY_CODE", "RULES_BY_SYMBOL", "SourceError", "analyze_candidates", "analyze_source", "analyze_tree",
-    "decide", "decode_source", "parse_source", "prefilter_bytes", "prefilter_source",
+    "decide", "decode_source", "parse_source", "prefilter_bytes", "prefilter_source", "prepare",
 ]
 
 
@@ -136,6 +136,19 @@ def _cycle_collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def prepare(options: Options = DEFAULT_OPTIONS) -> None:
+    """Load now what analysing files needs (the extractor, the rules, the prefilter's
+    anchors, the word list): a process that starts several pools of workers one after
+    another (history, batch by batch) loads it once, and every worker shares it."""
+    from . import extract, pylint_pragmas, suppress  # noqa: F401
+    from .prefilter import candidate_lines
+    from .rules import RULES_IN_ORDER  # noqa: F401
+    from .tables import dictionary
+
+    dictionary()
+    candidate_lines("", options.vocabulary)
 
 
 def prefilter_source(source: str, options: Options = DEFAULT_OPTIONS) -> tuple[str, list[int]]:
