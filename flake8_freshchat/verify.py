@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable
 
-from .engine import Finding, Kind
+from .engine import Finding, Kind, normalize_newlines
 
 MOVED = "__moved__"
 _FALLBACK = "__fallback__"
@@ -124,14 +124,9 @@ def _nested_same_quotes(fixed: str, tree: ast.Module) -> bool:
     return False
 
 
-def _newlines(text: str) -> str:
-    """Line breaks as the engine counts them (a lone CR is one too)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
 def verify(original: str, fixed: str, moved: Iterable[Finding]) -> str | None:
     """Why the fixed text must not be written, or None when it is the original but for the moves."""
-    original, fixed = _newlines(original), _newlines(fixed)
+    original, fixed = normalize_newlines(original), normalize_newlines(fixed)
     try:
         fixed_tree = ast.parse(fixed)
     except (SyntaxError, ValueError, RecursionError, MemoryError):

@@ -21,8 +21,8 @@ ROTATE_FRESHCHAT = ("freshchat-secrets: a Freshchat API token that was ever comm
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="freshchat-secrets", formatter_class=_HelpFormatter,
+    parser = _Parser(
+        prog="freshchat-secrets",
         description="Find hardcoded Freshchat and other credentials; move them into environment variables.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                          help="worker processes (default: every core)")
 
-    check = commands.add_parser("check", help="report hardcoded credentials", formatter_class=_HelpFormatter)
+    check = commands.add_parser("check", help="report hardcoded credentials")
     common(check)
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
@@ -54,8 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", default="-",
                        help="the name to report for `-` (source read from standard input)")
 
-    fix = commands.add_parser("fix", help="move hardcoded credentials into environment variables",
-                              formatter_class=_HelpFormatter)
+    fix = commands.add_parser("fix", help="move hardcoded credentials into environment variables")
     common(fix)
     fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
     fix.add_argument("--env-file", metavar="PATH",
@@ -63,8 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--lookup", choices=("subscript", "get"), default="subscript",
                      help='os.environ["NAME"] (default) or os.environ.get("NAME")')
 
-    history = commands.add_parser("history", help="every credential ever committed, from git's object store",
-                                  formatter_class=_HelpFormatter)
+    history = commands.add_parser("history", help="every credential ever committed, from git's object store")
     history.add_argument("repo", nargs="?", default=".", metavar="REPO", help="the repository (default: .)")
     history.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                          help="output format (default: text)")
@@ -79,13 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                          help="worker processes (default: every core)")
 
-    explain = commands.add_parser("explain", help="document a code: what it finds, why, and the fix",
-                                  formatter_class=_HelpFormatter)
+    explain = commands.add_parser("explain", help="document a code: what it finds, why, and the fix")
     explain.add_argument("code", help="a code such as FCH101, or its pylint symbol")
 
-    commands.add_parser("lsp", help="run the language server on stdio", formatter_class=_HelpFormatter)
-    commands.add_parser("clean", help="remove the results cache (.freshchat_cache/ at the project root)",
-                        formatter_class=_HelpFormatter)
+    commands.add_parser("lsp", help="run the language server on stdio")
+    commands.add_parser("clean", help="remove the results cache (.freshchat_cache/ at the project root)")
     return parser
 
 
@@ -101,6 +97,14 @@ class _HelpFormatter(argparse.HelpFormatter):
         except (ValueError, OSError, AttributeError):
             width = 80
         super().__init__(prog, width=max(width - 2, 20))
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser with that formatter; its subcommands' parsers are made by the same
+    class (argparse's `add_subparsers` takes the parser's own type)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(formatter_class=_HelpFormatter, **kwargs)
 
 
 def _positive(text: str) -> int:

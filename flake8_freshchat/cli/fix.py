@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .. import envfile
 from ..atomic import write_atomically
-from ..engine import Finding, Options, SourceError, analyze_source, decode_source
+from ..engine import Finding, Options, SourceError, analyze_source, decode_source, normalize_newlines
 from ..engine.envnames import EnvNameAllocator
 from ..engine.messages import masked
 from .config import excludes, load_settings
@@ -64,7 +64,7 @@ def _masked_source(literal: str) -> str:
 
 
 def _review_text(data: bytes, findings: Sequence[Finding] | None = None) -> str:
-    text = data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalize_newlines(data.decode("utf-8", "replace"))
     if findings is None:  # the fixed text: what is still reported there is masked too
         from ..notebook import set_aside
 

@@ -45,7 +45,7 @@ def parallel_map(work: Callable[[_Item], _Result], items: Iterable[_Item], jobs:
     jobs = jobs or default_jobs()
     if isinstance(items, Sequence):
         count: int | None = len(items)
-        head, rest = list(items), iter(())
+        head, rest = items, ()
     else:
         rest = iter(items)
         head = list(itertools.islice(rest, PARALLEL_THRESHOLD))

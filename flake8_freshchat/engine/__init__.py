@@ -27,8 +27,13 @@ if TYPE_CHECKING:
 __all__ = [
     "Candidate", "Finding", "Kind", "ModuleFacts", "Options", "DEFAULT_OPTIONS", "Rule", "RULES",
     "RULES_BY_CODE", "RULES_BY_SYMBOL", "SourceError", "analyze_candidates", "analyze_source", "analyze_tree",
-    "decide", "decode_source", "parse_source", "prefilter_bytes", "prefilter_source", "prepare",
+    "decide", "decode_source", "normalize_newlines", "parse_source", "prefilter_bytes", "prefilter_source", "prepare",
 ]
+
+
+def normalize_newlines(text: str) -> str:
+    """Line breaks as ast counts them: `\\r\\n`, and a lone `\\r` too, are each one `\\n`."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 class SourceError(Exception):
@@ -79,7 +84,7 @@ def analyze_tree(tree: ast.Module, lines: Sequence[str], options: Options = DEFA
     """Findings for an already parsed module (flake8 hands us its tree and lines)."""
     source = "".join(lines)
     if "\r" in source:  # ast counts a lone CR as a line break too
-        source = source.replace("\r\n", "\n").replace("\r", "\n")
+        source = normalize_newlines(source)
         lines = source.split("\n")
 
     def line_text(number: int) -> str:
@@ -109,8 +114,7 @@ def parse_source(source: str) -> tuple[ast.Module, str]:
     """The tree and the newline-normalised text it was parsed from."""
     import ast
 
-    if "\r" in source:
-        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    source = normalize_newlines(source)
     if "\0" in source:  # 3.10 raises a bare ValueError, 3.11 on a SyntaxError: one message for all
         raise SourceError("cannot parse: source code string cannot contain null bytes")
     try:
@@ -156,8 +160,7 @@ def prefilter_source(source: str, options: Options = DEFAULT_OPTIONS) -> tuple[s
     without one cannot hold a finding, and need not be parsed."""
     from .prefilter import candidate_lines
 
-    if "\r" in source:
-        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    source = normalize_newlines(source)
     return source, candidate_lines(source, options.vocabulary)
 
 
@@ -200,21 +203,20 @@ def analyze_candidates(source: str, lines: list[int], options: Options = DEFAULT
     if not lines:
         return []
     with _cycle_collector_paused():
-        if "\r" in source:
-            source = source.replace("\r\n", "\n").replace("\r", "\n")
+        source = normalize_newlines(source)
         split = source.split("\n")
-        whole = functools.partial(_whole_tree, source)
-        tree = None
-        if sparse or (sparse is None and len(split) >= SPARSE_MIN_LINES):
-            tree = _sparse_tree(source, split, lines)
-        if tree is None:
+        tree = _sparse_tree(source, split, lines) if sparse or (
+            sparse is None and len(split) >= SPARSE_MIN_LINES) else None
+        whole = None  # the whole tree, for pylint's pragmas, when `tree` is a sparse one
+        if tree is not None:
+            whole = functools.partial(_whole_tree, source)
+        else:
             try:
-                tree = whole()
+                tree = _whole_tree(source)
             except SourceError:
                 if parse_errors:
                     raise
                 return []
-            whole = None
 
         def line_text(number: int) -> str:
             return split[number - 1] if 0 < number <= len(split) else ""

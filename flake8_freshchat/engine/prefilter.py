@@ -9,10 +9,11 @@ the tree walk visits only the statements that hold one.
 The scan reads bytes (every anchor is ASCII, and Python source is in an ASCII-compatible
 encoding, so an anchor's bytes are the same whatever the file's encoding): a file that
 holds no anchor is never decoded. The text is lower-cased once (`bytes.lower`, ASCII only,
-so positions stay aligned). Anchors are grouped by their first byte, one regular expression
-per group (`p(?:ass|wd|yotp\\.)`): a pattern that starts with a literal byte is searched
-at memchr speed, where one `find` per anchor would read the text once per anchor, and one
-alternation of them all would try every position.
+so positions stay aligned). Anchors are grouped by a rare byte they share, one regular
+expression per group (`k(?:(?<=tok)en|ey)`): a pattern that starts with a literal byte is
+searched at memchr speed, where one `find` per anchor would read the text once per anchor,
+and one alternation of them all would try every position. A hit is then looked at closely
+(`_keeps`): a credential word counts only where a name can end with it.
 """
 from __future__ import annotations
 
@@ -260,10 +261,7 @@ def _is_pass_word(source: bytes, lowered: bytes, pos: int) -> bool:
 
 
 def _keeps(anchor: _Anchor, source: bytes, lowered: bytes, at: int, modifiers: tuple[bytes, ...]) -> bool:
-    """The anchor stands at `at` and counts there."""
-    text = lowered if anchor.lowered else source
-    if at < 0 or not text.startswith(anchor.text, at):
-        return False
+    """The anchor, which stands at `at` (the caller has looked), counts there."""
     if anchor.text == _KEY:
         return _has_key_modifier(lowered, at, modifiers) and _ends_a_word(source, at + len(_KEY))
     if anchor.text == _PASS:
@@ -272,7 +270,7 @@ def _keeps(anchor: _Anchor, source: bytes, lowered: bytes, at: int, modifiers: t
         return any(lowered.startswith(noun, at - offset) and _ends_a_word(source, at - offset + len(noun))
                    for offset, noun in anchor.nouns)
     if anchor.follows is not None:
-        end = at + len(anchor.text)
+        text, end = lowered if anchor.lowered else source, at + len(anchor.text)
         return not _follows_a_word(text, end) and anchor.follows.match(text, end) is not None
     return True
 
@@ -292,7 +290,7 @@ def _anchor_positions(source: bytes, lowered: bytes, groups: tuple[_Group, ...],
             for anchor, lead in group.members:
                 at = found - lead
                 # The member stands here (most hits are one member's): only then look around.
-                if (lowered if anchor.lowered else source).startswith(anchor.text, at) and at >= 0 \
+                if at >= 0 and (lowered if anchor.lowered else source).startswith(anchor.text, at) \
                         and _keeps(anchor, source, lowered, at, modifiers):
                     positions.append(at)
                     newline = text.find(b"\n", found)

@@ -6,11 +6,13 @@ comments (keeping every line break), which leaves brackets, line continuations,
 indentation and block keywords to read the module's layout from. The sparse module keeps,
 at their own lines and columns:
 
-- every logical line that holds a candidate line, verbatim;
-- the blocks around it: `def` and `class` headers (with their decorators) and `match`
-  verbatim, since the extractor reads their names and the rules their scopes; any other
-  block (`if`, `for`, `try`, `else`, ...) as an `if 1:` stub on its first line, since
-  nothing on a line without a candidate can make a finding;
+- every logical line that holds a candidate line and a string literal (every finding is
+  one; a docstring counts only with `eyJ`, a Freshchat token), and every import (the
+  module's Freshchat fact), verbatim; a `def` or `class` among them with its decorators;
+- the blocks around them: a `def` or `class` as a stub with its name (`def name():`, all
+  the extractor reads of it), `match` and `case` verbatim, any other block (`if`, `for`,
+  `try`, `else`, ...) as an `if 1:` stub on its first line, since nothing on a line
+  without a candidate can make a finding;
 - every other line blank.
 
 The extractor then visits exactly the statements it would visit in the whole tree, with
@@ -125,9 +127,19 @@ class _Layout:
         line = self.skeleton_line(number)
         return line.count("(") - line.count(")")
 
-    def continues(self, number: int) -> bool:
-        """Line `number` goes on into the next: a backslash, or a string that does."""
-        return self.skeleton_line(number).endswith("\\") or self.string_around(number + 1) is not None
+    def logical_start(self, number: int, depth: int) -> int:
+        """The first line of the logical line that holds line `number`, at whose start
+        `depth` brackets are open: up past open brackets, backslashes and strings."""
+        while number > 1:
+            string = self.string_around(number)
+            if string is not None:  # inside a string: its inner lines hold no bracket
+                number = string[0]
+            elif depth > 0 or self.skeleton_line(number - 1).endswith("\\"):
+                number -= 1
+            else:
+                return number
+            depth -= self.balance(number)
+        return number
 
     def logical_end(self, first: int) -> int:
         """The last line of the logical line that starts at `first`."""
@@ -208,17 +220,7 @@ class _Sparse:
             start = layout.starts[number - 1]
             depth += skeleton.count("(", last, start) - skeleton.count(")", last, start)
             last = start
-            first, at = number, depth
-            while first > 1:
-                string = layout.string_around(first)
-                if string is not None:  # inside a string: its inner lines hold no bracket
-                    first = string[0]
-                    at -= layout.balance(first)
-                elif at > 0 or layout.skeleton_line(first - 1).endswith("\\"):
-                    first -= 1
-                    at -= layout.balance(first)
-                else:
-                    break
+            first = layout.logical_start(number, depth)
             end = layout.logical_end(first)
             lo, hi = layout.starts[first - 1], layout.starts[end]
             text = layout.source[lo:hi]
@@ -246,24 +248,23 @@ class _Sparse:
         # One sweep in line order: a stack of the blocks open at each statement.
         ancestors: dict[int, tuple[int, ...]] = {}
         stack: list[tuple[int, int]] = []  # (indent, header line)
-        lines = self.lines
+
+        def close_blocks(indent: int) -> None:
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+
         position, count = 0, len(headers)
         for statement in statements:
             while position < count and headers[position] < statement:
-                number = headers[position]
+                header = headers[position]
                 position += 1
-                line = lines[number - 1]
-                indent = len(line) - len(line.lstrip(" "))
-                while stack and stack[-1][0] >= indent:
-                    stack.pop()
-                stack.append((indent, number))
-            while stack and stack[-1][0] >= indents[statement]:
-                stack.pop()
+                indent = _indent(self.lines[header - 1])
+                close_blocks(indent)
+                stack.append((indent, header))
+            close_blocks(indents[statement])
             ancestors[statement] = tuple(line for _, line in stack)
-            if position < count and headers[position] == statement:
+            if position < count and headers[position] == statement:  # a block it opens
                 position += 1
-                while stack and stack[-1][0] >= indents[statement]:
-                    stack.pop()
                 stack.append((indents[statement], statement))
         opened: set[int] = set()
         for statement in statements:
@@ -282,10 +283,9 @@ class _Sparse:
                 if kind == "match":
                     raise _Unsafe  # a match needs a case
                 self._empty_body(last)
-        kept_statements = set(statements)
         for header in sorted(opened | keep_headers):
             indent, kind = _indent(self.lines[header - 1]), self._kind(header)
-            if kind in ("def", "class") and header not in kept_statements and header not in keep_headers \
+            if kind in ("def", "class") and header not in keep_headers \
                     and (stub := self._named_stub(header, indent, kind)):
                 self.out[header - 1] = stub
             elif kind in _VERBATIM_BLOCKS:
@@ -324,7 +324,7 @@ class _Sparse:
         return match.group(2).split()[-1] if match else ""
 
     def _code_line(self, number: int) -> bool:
-        return not self.layout.skeleton_line(number).isspace() and self.layout.skeleton_line(number) != ""
+        return self.layout.skeleton_line(number).strip() != ""
 
     def _decorated(self, decorator: int) -> int:
         """The `def` or `class` a decorator line stands over."""
@@ -343,21 +343,17 @@ class _Sparse:
     def _keep_decorators(self, header: int) -> None:
         """Keep the decorators above a `def` or `class`: walk up logical line by logical line."""
         layout = self.layout
-        number, depth = header - 1, 0
-        while number >= 1:
-            if not self._code_line(number) and depth == 0:
-                number -= 1
+        last = header - 1
+        while last >= 1:
+            if not self._code_line(last):
+                last -= 1
                 continue
-            last = number
-            depth -= layout.balance(number)
-            while number > 1 and (depth > 0 or layout.continues(number - 1)):
-                number -= 1
-                depth -= layout.balance(number)
-            if self._kind(number) != "@":
+            first = layout.logical_start(last, -layout.balance(last))  # it ends with no bracket open
+            if self._kind(first) != "@":
                 return
-            for line in range(number, last + 1):
-                self.out[line - 1] = self.lines[line - 1]
-            number, depth = number - 1, 0
+            for number in range(first, last + 1):
+                self.out[number - 1] = self.lines[number - 1]
+            last = first - 1
 
     def _empty_body(self, last: int) -> None:
         """A kept block header none of whose statements is kept: `...` after its colon."""
