@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from flake8_freshchat.engine import analyze_source, prefilter_bytes, prefilter_source
 
 
@@ -79,3 +82,38 @@ def test_every_line_it_passes_over_holds_no_finding():
         source, lines = prefilter_source(path.read_text(encoding="utf-8"))
         every_line = list(range(1, source.count("\n") + 2))
         assert analyze_candidates(source, lines) == analyze_candidates(source, every_line), path.name
+
+
+_PIECES = ["api", "_", "-", " ", "  ", "\n", "\t", ":", ";", "#", "(", "=", "key", "Key", "KEY", "pass", "Pass",
+           "word", "token", "s", "x", "ids", "for", "secret", "connect", "login", "auth", "private", "service",
+           "encryption", ".", "ghp_", "AKIA", "ldap3.Connection", "hmac.new", "eyJ", "ion", "in", "a1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@example(["x", "=", "pass", "\n"])  # `pass` after `=` is no statement
+@example(["pass"])
+@example(["api", "_", "-", " ", "key"])
+@example(["api", "_", "-", " ", "_", "key"])  # four separators: no modifier
+@example(["private", "\n", "key"])
+@example(["connect", " ", "("])
+@example(["auth", "=", "("])
+def test_the_grouped_search_finds_every_hit_the_precise_test_keeps(pieces: list[str]):
+    """The group patterns' lookarounds (`key` after a modifier, a call's `(`, no `pass`
+    statement) only save the precise test work: they never rule out a hit it keeps. The
+    reference looks for every anchor on its own and asks `_keeps` at each place."""
+    from flake8_freshchat.engine.names import DEFAULT_VOCABULARY
+    from flake8_freshchat.engine.prefilter import _keeps, _line_numbers, _patterns
+
+    source = "".join(pieces).encode()
+    lowered = source.lower()
+    modifiers, anchors = _patterns(DEFAULT_VOCABULARY)
+    kept = []
+    for anchor in anchors:
+        text = lowered if anchor.lowered else source
+        at = text.find(anchor.text)
+        while at >= 0:
+            if _keeps(anchor, source, lowered, at, modifiers):
+                kept.append(at)
+            at = text.find(anchor.text, at + 1)
+    assert prefilter_bytes(source) == _line_numbers(source, kept)

@@ -57,6 +57,10 @@ class _Anchor(NamedTuple):
     follows: re.Pattern[bytes] | None = None
     #: A credential word: the nouns that hold it, each with the word's offset in the noun.
     nouns: tuple[tuple[int, bytes], ...] = ()
+    #: The small letters no credential name can go on with after it (`tokenizer`, `keyword`,
+    #: `passing`). In the lower-cased text a capital is a small letter, so a letter that can
+    #: begin a word after the noun (a plural `s`, a qualifier: `tokenFor`) is not one of them.
+    stops: bytes = b""
 
 
 class _Group(NamedTuple):
@@ -89,25 +93,37 @@ def _patterns(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Anchor, ...]
     callees, pair_keywords = sink_words()
     callees = {c for c in _without_suffixed(set(callees)) if not any(w in c for w in words)}
     nouns = sorted({n.lower().encode() for n in vocab.nouns})
-    anchors = [_Anchor(w.encode(), True, None, () if w in (_KEY.decode(), _PASS.decode()) else tuple(
-        (n.index(w.encode()), n) for n in nouns if w.encode() in n)) for w in sorted(words)]
+    anchors = [_word_anchor(w.encode(), nouns) for w in sorted(words)]
     anchors += [_Anchor(c.encode(), True, _CALL) for c in sorted(callees)]
     anchors += [_Anchor(k.encode(), True, _PAIR) for k in sorted(_without_suffixed(set(pair_keywords)))]
     anchors += [_Anchor(m.encode(), False) for m in (*vendor_markers(), _PEM_MARK)]
     return key_modifier, tuple(anchors)
 
 
+def _word_anchor(word: bytes, nouns: list[bytes]) -> _Anchor:
+    """A credential word's anchor: the nouns that hold it, the letters that stop it."""
+    held = () if word in (_KEY, _PASS) else tuple((n.index(word), n) for n in nouns if word in n)
+    if word == _PASS:
+        allowed = {noun[0] for noun in _PASS_NOUNS}
+    elif held or word == _KEY:
+        allowed = {ord("s")} | {q.encode()[0] for q in QUALIFIERS} | {
+            noun[offset + len(word)] for offset, noun in held if len(noun) > offset + len(word)}
+    else:
+        return _Anchor(word, True)
+    return _Anchor(word, True, None, held, bytes(sorted(set(range(ord("a"), ord("z") + 1)) - allowed)))
+
+
 def _alternatives(byte: bytes, parts: list[tuple[bytes, bytes, bytes]]) -> bytes:
-    """The pattern after a group's `byte`: for each (text before it, text after it,
-    lookahead), one alternative; one lookbehind for all the alternatives that share it
-    (`(?<=gh)(?:p_|o_|…)`), and none that another implies (`digestauth` finds nothing
-    `auth` does not: the members are checked one by one where the group matches)."""
-    kept = [(before, after, ahead) for before, after, ahead in set(parts) if not any(
-        (b, a, h) != (before, after, ahead) and before.endswith(b) and after.startswith(a) and not h
+    """The pattern after a group's `byte`: for each (text before it, text after it and the
+    anchor's own lookarounds), one alternative; one lookbehind for all the alternatives that
+    share it (`(?<=gh)(?:p_|o_|…)`), and none that another implies (`digestauth` finds
+    nothing `auth` does not: the members are checked one by one where the group matches)."""
+    kept = [(before, after, around) for before, after, around in set(parts) if not any(
+        (b, a, h) != (before, after, around) and before.endswith(b) and after.startswith(a) and not h
         for b, a, h in parts)]
     by_before: dict[bytes, list[bytes]] = {}
-    for before, after, ahead in kept:
-        by_before.setdefault(before, []).append(re.escape(after) + ahead)
+    for before, after, around in kept:
+        by_before.setdefault(before, []).append(re.escape(after) + around)
     alternatives = []
     for before, afters in sorted(by_before.items(), key=lambda item: (-len(item[0]), item[0])):
         body = afters[0] if len(afters) == 1 else b"(?:" + b"|".join(sorted(afters, key=len, reverse=True)) + b")"
@@ -115,20 +131,37 @@ def _alternatives(byte: bytes, parts: list[tuple[bytes, bytes, bytes]]) -> bytes
     return b"(?:" + b"|".join(alternatives) + b")"
 
 
-def _not_followed(anchor: _Anchor) -> bytes:
-    """A lookahead that rules out, at search speed, the letters no credential noun can go on
-    with (`tokenizer`, `keyword`, `passing`): the precise test (`_keeps`) is left the hits
-    that may count. In the lower-cased text a capital is a small letter, so a letter that
-    can begin a word after the noun (a plural `s`, a qualifier: `tokenFor`) is let through."""
-    if anchor.text == _PASS:
-        allowed = {noun[0] for noun in _PASS_NOUNS}
-    elif anchor.nouns or anchor.text == _KEY:
-        allowed = {ord("s")} | {q.encode()[0] for q in QUALIFIERS} | {
-            noun[offset + len(anchor.text)] for offset, noun in anchor.nouns if len(noun) > offset + len(anchor.text)}
-    else:
+def _lookahead(anchor: _Anchor) -> bytes:
+    """A lookahead that rules out, at search speed, most hits the precise test (`_keeps`)
+    would drop: a call or keyword not followed by its `(` or `=(`, a word going on with one
+    of its stops, the `pass` statement."""
+    if anchor.follows is not None:
+        return b"(?=" + anchor.follows.pattern + b")"
+    if not anchor.stops:
         return b""
-    ruled_out = bytes(sorted(set(range(ord("a"), ord("z") + 1)) - allowed))
-    return b"(?![" + ruled_out + b"])"
+    ahead = b"(?![" + anchor.stops + b"])"
+    if anchor.text == _PASS:  # nor the statement: after a blank or `:`, then blanks or a comment
+        ahead += rb"(?!(?<=[ \t\n:;]pass)[ \t]{0,200}(?:[\n#;]|\Z))"
+    return ahead
+
+
+#: What may stand between a `key` modifier and `key` (see _has_key_modifier), as a class.
+_KEY_SEPARATOR = rb"[^a-z0-9\n]"
+
+
+def _lookbehind(anchor: _Anchor, modifiers: tuple[bytes, ...]) -> bytes:
+    """For `key`, lookbehinds, tried once `key` has matched, that find a modifier before it,
+    then up to 3 separators (`api_key`, `secretKey`, `X-Api-Key`): the hits
+    `_has_key_modifier` would drop never reach it. Empty for any other anchor."""
+    if anchor.text != _KEY:
+        return b""
+    by_length: dict[int, list[bytes]] = {}
+    for modifier in modifiers:
+        by_length.setdefault(len(modifier), []).append(re.escape(modifier))
+    # One lookbehind per width: a lookbehind's alternatives must all be as long.
+    return b"(?:" + b"|".join(
+        b"(?<=(?:%s)%s%s)" % (b"|".join(sorted(same)), _KEY_SEPARATOR * separators, _KEY)
+        for _, same in sorted(by_length.items()) for separators in range(4)) + b")"
 
 
 #: How much more common than an anchor's rarest byte a lead another anchor already uses may
@@ -169,8 +202,9 @@ def _groups(vocab: Vocabulary) -> tuple[tuple[bytes, ...], tuple[_Group, ...]]:
         def form(text: bytes) -> bytes:
             return text.lower() if lowered else text
 
-        finder = re.compile(re.escape(bytes([byte])) + _alternatives(
-            bytes([byte]), [(form(a.text[:lead]), form(a.text[lead + 1:]), _not_followed(a)) for a, lead in members]))
+        finder = re.compile(re.escape(bytes([byte])) + _alternatives(bytes([byte]), [
+            (form(a.text[:lead]), form(a.text[lead + 1:]), _lookbehind(a, modifiers) + _lookahead(a))
+            for a, lead in members]))
         groups.append(_Group(finder, tuple(members), lowered))
     return modifiers, tuple(groups)
 
@@ -262,15 +296,18 @@ def _is_pass_word(source: bytes, lowered: bytes, pos: int) -> bool:
 
 def _keeps(anchor: _Anchor, source: bytes, lowered: bytes, at: int, modifiers: tuple[bytes, ...]) -> bool:
     """The anchor, which stands at `at` (the caller has looked), counts there."""
+    end = at + len(anchor.text)
+    if anchor.stops and end < len(lowered) and lowered[end] in anchor.stops:
+        return False
     if anchor.text == _KEY:
-        return _has_key_modifier(lowered, at, modifiers) and _ends_a_word(source, at + len(_KEY))
+        return _has_key_modifier(lowered, at, modifiers) and _ends_a_word(source, end)
     if anchor.text == _PASS:
         return _is_pass_word(source, lowered, at)
     if anchor.nouns:
         return any(lowered.startswith(noun, at - offset) and _ends_a_word(source, at - offset + len(noun))
                    for offset, noun in anchor.nouns)
     if anchor.follows is not None:
-        text, end = lowered if anchor.lowered else source, at + len(anchor.text)
+        text = lowered if anchor.lowered else source
         return not _follows_a_word(text, end) and anchor.follows.match(text, end) is not None
     return True
 
