@@ -6,7 +6,7 @@ import functools
 import gc
 import itertools
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
@@ -52,16 +52,29 @@ def parallel_map(work: Callable[[_Item], _Result], items: Iterable[_Item], jobs:
         count = None if len(head) == PARALLEL_THRESHOLD else len(head)
     if jobs <= 1 or (count is not None and count < PARALLEL_THRESHOLD):
         return [work(item) for item in itertools.chain(head, rest)]
-    from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
-
     # Small chunks keep every core busy to the end.
-    chunksize = max(1, count // (jobs * 16)) if count is not None else STREAM_CHUNK
+    size = max(1, count // (jobs * 16)) if count is not None else STREAM_CHUNK
+    chunks = iter(functools.partial(_chunk, itertools.chain(head, rest), size), [])
     # The engine's parts (extractor, rules, word list) are loaded by each worker when its
     # first candidate file needs them, in parallel: loaded here first, they would hold every
     # worker back while this process should be walking folders.
     gc.freeze()  # forked workers then leave the parent's objects, and their pages, alone
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(work, itertools.chain(head, rest), chunksize=chunksize))
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as executor:
+            return [result for chunk in executor.map(_map, itertools.repeat(work), chunks) for result in chunk]
+    from .pool import fork_map
+
+    return fork_map(work, chunks, jobs)
+
+
+def _chunk(items: Iterator[_Item], size: int) -> list[_Item]:
+    return list(itertools.islice(items, size))
+
+
+def _map(work: Callable[[_Item], _Result], chunk: list[_Item]) -> list[_Result]:  # pragma: no cover - Windows
+    return [work(item) for item in chunk]
 
 
 def _check(work: _Work, options: Options, digests: bool) -> tuple[FileResult | None, str | None]:

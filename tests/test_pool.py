@@ -1,0 +1,84 @@
+"""The forked worker pool that `check` and `history` share: order kept, work streamed from
+a generator, large messages both ways without a deadlock, a worker's exception raised
+here, a worker that dies reported, and no worker left behind."""
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from flake8_freshchat.cli.pool import WorkerError, fork_map
+from flake8_freshchat.cli.runner import PARALLEL_THRESHOLD, parallel_map
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _children() -> set[int]:
+    """This process's child processes still running (zombies too)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == os.getpid():
+                found.add(int(entry))
+    return found
+
+
+def test_results_come_back_in_order_from_a_generator():
+    before = _children()
+    chunks = ([n, n + 1, n + 2] for n in range(0, 300, 3))
+    assert fork_map(_square, chunks, 3) == [n * n for n in range(300)]
+    assert _children() == before
+
+
+def test_parallel_map_streams_a_generator_past_the_threshold():
+    count = PARALLEL_THRESHOLD * 3 + 5
+    assert parallel_map(_square, (n for n in range(count)), 2) == [n * n for n in range(count)]
+    assert parallel_map(_square, list(range(count)), 2) == [n * n for n in range(count)]
+
+
+def _echo_large(data: bytes) -> bytes:
+    return data * 2
+
+
+def test_large_chunks_and_results_do_not_deadlock():
+    """Chunks and results far larger than a pipe's buffer, several in flight at once."""
+    blobs = [bytes([n]) * 3_000_000 for n in range(6)]
+    assert fork_map(_echo_large, ([blob] for blob in blobs), 2) == [blob * 2 for blob in blobs]
+
+
+def _fail_on_seven(n: int) -> int:
+    if n == 7:
+        raise ValueError("no sevens")
+    return n
+
+
+def test_an_exception_in_a_worker_is_raised_here():
+    before = _children()
+    with pytest.raises(ValueError, match="no sevens"):
+        fork_map(_fail_on_seven, ([n] for n in range(20)), 2)
+    assert _children() == before
+
+
+def _die_on_three(n: int) -> int:
+    if n == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n
+
+
+def test_a_worker_that_dies_is_reported():
+    before = _children()
+    with pytest.raises(WorkerError, match="stopped before it finished"):
+        fork_map(_die_on_three, ([n] for n in range(10)), 2)
+    assert _children() == before
+
+
+def test_no_chunks_no_results():
+    assert fork_map(_square, iter([]), 2) == []
