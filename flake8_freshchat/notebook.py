@@ -9,7 +9,6 @@ are analysed together (an import in one cell is context for the next), one modul
 from __future__ import annotations
 
 import ast
-import dataclasses
 import functools
 import json
 import re
@@ -217,7 +216,7 @@ def rewrite(data: str, notebook: Notebook, changed: dict[int, str]) -> str:
 def in_cell(finding: Finding, where: Sequence[tuple[int, int]]) -> Finding:
     cell, line = where[finding.line - 1]
     _, end_line = where[min(finding.end_line, len(where)) - 1]
-    return dataclasses.replace(finding, line=line, end_line=end_line, cell=cell)
+    return finding._replace(line=line, end_line=end_line, cell=cell)
 
 
 def analyze_notebook(notebook: Notebook, options: Options = DEFAULT_OPTIONS) -> tuple[list[Finding], list[str]]:

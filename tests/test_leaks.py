@@ -124,3 +124,15 @@ def test_notebook_and_baseline_outputs_do_not_leak(tmp_path):
         assert_no_secret(proc.stdout + proc.stderr)
     assert outputs[3].stdout.startswith("--- leaky.ipynb:cell 1\n+++ leaky.ipynb:cell 1\n")
     assert_no_secret((tmp_path / "b.json").read_text())
+
+
+def test_a_findings_repr_and_text_hold_no_secret(tmp_path):
+    """A finding carries its secret for the fixer alone: its repr (a traceback, a debugger,
+    a log line) and its text show every other field."""
+    from flake8_freshchat.engine import analyze_source
+
+    findings = analyze_source(planted(tmp_path).read_text())
+    assert len(findings) == FINDINGS and all(f.secret for f in findings)
+    for finding in findings:
+        for text in (repr(finding), str(finding), f"{finding}", repr([finding])):
+            assert "message=" in text and finding.secret not in text

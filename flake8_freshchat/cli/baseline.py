@@ -13,7 +13,7 @@ import json
 import os
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..atomic import write_atomically
 from ..engine import Finding
@@ -60,7 +60,7 @@ class Baseline:
         return tuple(new)
 
     def filter(self, results: Iterable[FileResult]) -> list[FileResult]:
-        return [replace(r, findings=self.new_findings(r.path, r.findings)) for r in results]
+        return [r._replace(findings=self.new_findings(r.path, r.findings)) for r in results]
 
 
 def empty(path: str) -> Baseline:

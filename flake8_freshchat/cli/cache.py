@@ -13,7 +13,6 @@ entry's integrity; an unreadable or corrupt cache is a miss.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -30,7 +29,7 @@ FORMAT_VERSION = 1
 #: A file modified this close to the cache's writing may change again within the same
 #: mtime tick: its stat is not trusted next time.
 RACY_NS = 2_000_000_000
-_SECRET_FREE_FIELDS = tuple(f.name for f in dataclasses.fields(Finding) if f.name != "secret")
+_SECRET_FREE_FIELDS = tuple(name for name in Finding._fields if name != "secret")
 
 Stat = tuple[int, int, int]
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -71,7 +70,7 @@ def _encode(result: FileResult) -> dict:
     for finding in findings:
         finding["kind"] = finding["kind"].value
         if finding["token"] is not None:
-            finding["token"] = dataclasses.asdict(finding["token"])
+            finding["token"] = finding["token"]._asdict()
     return {"findings": findings, "error": result.error}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..engine import Options
 from ..project import nearest_folder_with
@@ -16,8 +16,7 @@ class ConfigError(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     options: Options
     exclude: tuple[str, ...] = ()
     source: str | None = None

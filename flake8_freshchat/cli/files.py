@@ -4,7 +4,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
 
@@ -20,8 +20,7 @@ SKIPPED_DIRECTORIES = frozenset({
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     path: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None

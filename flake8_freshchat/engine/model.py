@@ -1,9 +1,12 @@
-"""The values that pass between front ends and the engine: candidates in, findings out."""
+"""The values that pass between front ends and the engine: candidates in, findings out.
+
+Immutable values are NamedTuples, not dataclasses: every run, and every worker, creates
+these classes at start-up, where `dataclasses` costs 8 ms to import and a millisecond a
+class (a NamedTuple, a fifth of that). The engine's other value types follow suit."""
 from __future__ import annotations
 
 import enum
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from .registry import RULES_BY_CODE
 
@@ -25,16 +28,21 @@ class Kind(enum.Enum):
     COMMENT = "comment"         # a comment: reported, never rewritten
 
 
-@dataclass
 class Scope:
-    """A class or module whose Freshchat context may be learnt anywhere inside it."""
+    """A class or module whose Freshchat context may be learnt anywhere inside it (learnt
+    as the extractor goes: mutable, and compared by identity)."""
 
-    name: str
-    freshchat_host: bool = False
+    __slots__ = ("name", "freshchat_host")
+
+    def __init__(self, name: str, freshchat_host: bool = False) -> None:
+        self.name = name
+        self.freshchat_host = freshchat_host
+
+    def __repr__(self) -> str:
+        return f"Scope({self.name!r}, freshchat_host={self.freshchat_host})"
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A literal a front end found, with what surrounds it; the engine alone decides."""
 
     kind: Kind
@@ -64,23 +72,27 @@ class Candidate:
     credential_position: bool = False
     #: One element of a list, tuple or set under the name (`KEYS = ["…", "…"]`).
     element: bool = False
-    scope: Scope | None = field(default=None, compare=False)
+    scope: Scope | None = None
 
 
-@dataclass
 class ModuleFacts:
-    """What the whole module says about Freshchat, learnt during extraction."""
+    """What the whole module says about Freshchat, learnt during extraction (mutable)."""
 
-    freshchat_host: bool = False
-    imports_freshchat: bool = False
+    __slots__ = ("freshchat_host", "imports_freshchat")
+
+    def __init__(self, freshchat_host: bool = False, imports_freshchat: bool = False) -> None:
+        self.freshchat_host = freshchat_host
+        self.imports_freshchat = imports_freshchat
+
+    def __repr__(self) -> str:
+        return f"ModuleFacts(freshchat_host={self.freshchat_host}, imports_freshchat={self.imports_freshchat})"
 
     @property
     def is_freshchat(self) -> bool:
         return self.freshchat_host or self.imports_freshchat
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A decided finding. `secret` never reaches any output; only the fixer reads it."""
 
     code: str
@@ -100,11 +112,15 @@ class Finding:
     plants_env: bool = False
     #: Owner-qualified names to try, in order, when `env_name` stands for another value.
     env_alternatives: tuple[str, ...] = ()
-    secret: str = field(default="", repr=False)
+    secret: str = ""
     #: In a notebook: the cell (from 1, markdown cells counted); `line` is then the cell's line.
     cell: int | None = None
     #: FCH101: what decoding the token tells (generation, dates, region, scopes).
     token: "TokenFacts | None" = None
+
+    def __repr__(self) -> str:  # every field but the secret
+        return "Finding(" + ", ".join(
+            f"{name}={value!r}" for name, value in zip(self._fields, self) if name != "secret") + ")"
 
     @property
     def symbol(self) -> str:

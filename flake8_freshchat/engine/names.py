@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .tables import vocabulary
 
@@ -23,8 +23,7 @@ _PASS_NOT_PASSWORD = vocabulary("pass_not_password")
 QUALIFIERS = vocabulary("qualifiers")
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """The credential nouns in force: the spec's, plus and minus the user's words.
     Words users add are password-type, as the spec says."""
 
@@ -49,8 +48,7 @@ class Vocabulary:
 DEFAULT_VOCABULARY = Vocabulary()
 
 
-@dataclass(frozen=True)
-class CredentialName:
+class CredentialName(NamedTuple):
     """What a credential name says: its noun, and whether it names a human password."""
 
     name: str

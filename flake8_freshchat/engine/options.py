@@ -1,10 +1,9 @@
 """Options, parsed once into an immutable value that every front end passes down."""
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .names import DEFAULT_VOCABULARY, Vocabulary
 
@@ -22,10 +21,9 @@ def _words(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(w.strip() for w in value if w and w.strip())
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     vocabulary: Vocabulary = DEFAULT_VOCABULARY
-    suppressions: frozenset[str] = field(default=ALL_SUPPRESSIONS)
+    suppressions: frozenset[str] = ALL_SUPPRESSIONS
     #: Values the user declares public (`allow-values`): never secrets, like data/public_values.json.
     allowed_values: frozenset[str] = frozenset()
 
@@ -34,8 +32,8 @@ class Options:
         def stable(value: object) -> object:
             if isinstance(value, (frozenset, set)):
                 return sorted(map(stable, value))
-            if dataclasses.is_dataclass(value):
-                return [(f.name, stable(getattr(value, f.name))) for f in dataclasses.fields(value)]
+            if isinstance(value, tuple) and hasattr(value, "_fields"):  # Vocabulary, Options
+                return [(name, stable(field)) for name, field in zip(value._fields, value)]
             return value
 
         return repr(stable(self))

@@ -19,7 +19,7 @@ import io
 import re
 import tokenize
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .registry import RULES_BY_CODE
 
@@ -31,16 +31,14 @@ _ACTION = re.compile(r"\s*(disable-next|disable-msg|enable-msg|disable-all|skip-
 _FILE_OFF = frozenset({"skip-file", "disable-all"})
 
 
-@dataclass(frozen=True)
-class _Pragma:
+class _Pragma(NamedTuple):
     first: int
     last: int
     enabled: bool
     names: frozenset[str]
 
 
-@dataclass(frozen=True)
-class PylintPragmas:
+class PylintPragmas(NamedTuple):
     """The pragmas of one module, with the lines each one governs."""
 
     whole_file_off: bool

@@ -7,15 +7,14 @@ symbol or a template.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: pylint checker id: ids 51-99 are reserved for plugins; this block is ours.
 PYLINT_BLOCK = "71"
 DOCS_URL = "https://github.com/flake8-freshchat/flake8-freshchat/blob/main/flake8_freshchat/docs/{code}.md"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     symbol: str
     pylint_id: str

@@ -6,8 +6,9 @@ import functools
 import json
 import os
 import re
-from dataclasses import dataclass
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
+from typing import NamedTuple
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
@@ -49,8 +50,7 @@ def public_values() -> frozenset[str]:
     return frozenset(entry["value"] for entry in _table("public_values.json")["values"])
 
 
-@dataclass(frozen=True)
-class Sink:
+class Sink(NamedTuple):
     callee: tuple[str, ...]
     #: 0-based position -> parameter name.
     args: dict[int, str]
@@ -71,8 +71,7 @@ def sink_pairs() -> tuple[frozenset[str], str]:
     return frozenset(pairs["keywords"]), pairs["name"]
 
 
-@dataclass(frozen=True)
-class VendorFormat:
+class VendorFormat(NamedTuple):
     name: str
     pattern: re.Pattern[str]
     variable: str

@@ -11,7 +11,7 @@ import binascii
 import functools
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 JWT_MARK = "eyJ"
 #: header.payload.signature; header and payload are base64url of a JSON object (`{"` -> eyJ).
@@ -25,8 +25,7 @@ _FRESHCHAT_SCOPES = ("agent:", "conversation:", "message:", "dashboard:read", "r
 _MAX_PART = 16_384
 
 
-@dataclass(frozen=True)
-class Jwt:
+class Jwt(NamedTuple):
     start: int
     end: int
     header: dict
@@ -75,8 +74,7 @@ def is_jwt(text: str) -> bool:
 _LEGACY_REGION = re.compile(r"^https?://internal-fc-([a-z0-9]{1,12})-[0-9]{1,4}-(?:[a-z]{1,8}-)?keycloak[^.]*\.([a-z0-9-]{1,30})\.")
 
 
-@dataclass(frozen=True)
-class TokenFacts:
+class TokenFacts(NamedTuple):
     """What decoding a Freshchat API token tells, without any network call; nothing secret
     (the clientId is masked as a secret is)."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import formats
 from .names import DEFAULT_VOCABULARY, CredentialName, Vocabulary, credential_name, is_credential_word
@@ -64,8 +64,7 @@ _NOT_PASSWORDS = value_words("not_passwords")
 _TECHNICAL_TERMS = value_words("technical_terms")
 
 
-@dataclass(frozen=True)
-class Secret:
+class Secret(NamedTuple):
     """Where the secret sits inside the literal's text, and what shape made it one."""
 
     start: int

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..envnames import env_names
 from ..messages import format_message
@@ -15,8 +15,7 @@ from ..tokens import TokenFacts
 UNFIXABLE_KINDS = frozenset({Kind.DOCSTRING, Kind.COMMENT, Kind.COMPARISON})
 
 
-@dataclass(frozen=True)
-class RuleContext:
+class RuleContext(NamedTuple):
     facts: ModuleFacts
     vocab: Vocabulary
     #: The user's `allow-values`: never secrets.
