@@ -174,3 +174,19 @@ def test_pyproject_is_parsed_only_when_it_may_hold_our_table(text, ours):
     from flake8_freshchat.cli.config import _may_hold_our_table
 
     assert _may_hold_our_table(text.encode()) is ours
+
+
+def test_read_bytes_reads_whole_files_and_names_what_it_cannot(tmp_path: pathlib.Path, monkeypatch):
+    from flake8_freshchat.cli import files
+    from flake8_freshchat.engine import SourceError
+
+    for size in (0, 1, 4095, 4096, 70_000):
+        path = tmp_path / f"f{size}.py"
+        path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+        assert files.read_bytes(str(path)) == path.read_bytes()
+    for path, reason in ((tmp_path / "missing.py", "no such file"), (tmp_path, "is a directory")):
+        with pytest.raises(SourceError, match=f"^{reason}$"):
+            files.read_bytes(str(path))
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
+    with pytest.raises(SourceError, match="^skipped: larger than 32 MiB$"):
+        files.read_bytes(str(tmp_path / "f4096.py"))
