@@ -144,3 +144,25 @@ def test_empty_shallow_and_foreign_repositories(tmp_path: pathlib.Path, repo):
     plain.mkdir()
     outside = run([*CLI, "history", str(plain)], env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
     assert outside.returncode == 2 and "not a git repository" in outside.stderr and "Traceback" not in outside.stderr
+
+
+def test_many_versions_are_read_by_every_worker_alike(tmp_path: pathlib.Path):
+    """Past runner.PARALLEL_THRESHOLD versions the workers read them, each through its own
+    `git cat-file`: the same findings, at the same commits, as one process reading them all."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    # one fast-import: 90 commits, each a new version of one of three files; a key in two
+    stream = []
+    for number in range(90):
+        name = f"mod{number % 3}.py"
+        text = f"VALUE = {number}\n" + (f'API_KEY = "{KEY}"\n' if number in (40, 41) else "")
+        stream.append(f"commit refs/heads/main\ncommitter t <t@example.org> {1_600_000_000 + number} +0000\n"
+                      f"data 2\nc\nM 100644 inline {name}\ndata {len(text)}\n{text}\n")
+    subprocess.run(["git", "-C", str(tmp_path), "fast-import", "--quiet"], input="".join(stream).encode(),
+                   check=True, env={**os.environ, **GIT_ENV})
+    outputs = [run([*CLI, "history", "--format", "json", "-j", jobs, str(tmp_path)]) for jobs in ("1", "2")]
+    assert outputs[0].stdout == outputs[1].stdout
+    assert [proc.returncode for proc in outputs] == [1, 1]
+    findings = json.loads(outputs[1].stdout)["findings"]
+    introduced = git(tmp_path, "rev-list", "--reverse", "main").split()[40]
+    assert [(f["code"], f["path"], f["line"], f["commit"], f["in_head"]) for f in findings] == [
+        ("FCH201", "mod1.py", 2, introduced, False)]

@@ -1,8 +1,10 @@
 """`freshchat-secrets history`: every credential ever committed, read from git's object store.
 
 One `git log` lists, for every commit reachable from any ref (oldest first), the Python
-files and notebooks it added or changed; one `git cat-file --batch` reads each distinct
-file version once; those are analysed in parallel like `check`'s files. A finding is the
+files and notebooks it added or changed; each distinct file version is read once and
+analysed, in parallel like `check`'s files: every worker asks its own `git cat-file
+--batch` for the versions it is given, so reading the object store is parallel too and
+only the file being analysed is in memory. A finding is the
 same finding wherever it stands when its code, name and value are the same: it is
 reported once, at the earliest commit that holds it, with its path and line there, and
 `in_head` says whether the checked-out HEAD still holds it. Nothing is checked out.
@@ -10,23 +12,21 @@ reported once, at the earliest commit that holds it, with its path and line ther
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
 from ..engine import Finding, Options
 from .config import ConfigError, load_settings
 from .files import PYTHON_SUFFIXES, FileResult, check_data
 
 _ZERO = "0" * 40
-#: File versions read and analysed together: their texts are held in memory only that long.
-BATCH = 2_000
 _CLEAN = FileResult("")
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(NamedTuple):
     """A file version: the blob, and the first commit (in history order) that holds it."""
 
     blob: str
@@ -35,8 +35,7 @@ class Version:
     order: int
 
 
-@dataclass(frozen=True)
-class HistoricalFinding:
+class HistoricalFinding(NamedTuple):
     finding: Finding
     path: str
     commit: str
@@ -47,23 +46,30 @@ class GitError(Exception):
     pass
 
 
-def _git(repo: str, *args: str, data: bytes | None = None) -> bytes:
+def _git(repo: str, *args: str, data: bytes | None = None, meanwhile: Callable[[], object] | None = None) -> bytes:
+    """git's output; `meanwhile` runs while git works (on another core)."""
     try:
-        proc = subprocess.run(["git", "-C", repo, *args], input=data, capture_output=True)
+        proc = subprocess.Popen(["git", "-C", repo, *args], stdin=subprocess.PIPE if data is not None else None,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror or type(exc).__name__}") from None
+    with proc:
+        if meanwhile is not None:
+            meanwhile()
+        out, err = proc.communicate(data)
     if proc.returncode != 0:
-        reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = err.decode("utf-8", "replace").strip().splitlines()
         raise GitError(reason[-1] if reason else f"git {args[0]} failed")
-    return proc.stdout
+    return out
 
 
-def versions(repo: str, since: str | None = None) -> list[Version]:
+def versions(repo: str, since: str | None = None, meanwhile: Callable[[], object] | None = None) -> list[Version]:
     """Every version of every Python file and notebook reachable from any ref (and not from
-    `since`), each with the first commit that added it, oldest commit first."""
+    `since`), each with the first commit that added it, oldest commit first. `meanwhile`
+    runs while git walks the history."""
     revisions = ["--all"] + ([f"^{since}"] if since else [])
     out = _git(repo, "log", *revisions, "--reverse", "--topo-order", "-m", "--raw", "--no-renames",
-               "--no-abbrev", "-z", "--format=%x01%H")
+               "--no-abbrev", "-z", "--format=%x01%H", meanwhile=meanwhile)
     seen: dict[str, Version] = {}
     order = 0
     for chunk in out.split(b"\x01")[1:]:
@@ -110,17 +116,51 @@ def read_blobs(repo: str, blobs: Sequence[str]) -> Iterator[tuple[str, bytes]]:
             yield blob, content
 
 
-def _analyse(item: tuple[str, bytes], options: Options) -> FileResult:
-    path, data = item
-    return check_data(path, data, options)
+#: This process's `git cat-file --batch` (by process id: a forked worker starts its own).
+_READERS: dict[int, subprocess.Popen] = {}
+#: File versions asked of `git cat-file` at once: one round trip for them all.
+_ASK_AT_ONCE = 16
 
 
-def _analyse_all(items: list[tuple[str, bytes]], options: Options, jobs: int | None) -> list[FileResult]:
-    import functools
+def read_blob_contents(repo: str, blobs: Sequence[str]) -> list[bytes | None]:
+    """The blobs' contents, from this process's `git cat-file --batch`, which answers each
+    question as it is asked; None for one git does not have."""
+    reader = _READERS.get(os.getpid())
+    if reader is None:
+        try:
+            reader = subprocess.Popen(["git", "-C", repo, "cat-file", "--batch"], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError as exc:
+            raise GitError(f"cannot run git: {exc.strerror or type(exc).__name__}") from None
+        _READERS[os.getpid()] = reader
+    assert reader.stdin is not None and reader.stdout is not None
+    contents: list[bytes | None] = []
+    try:
+        reader.stdin.write("".join(f"{blob}\n" for blob in blobs).encode("ascii"))
+        reader.stdin.flush()
+        for _ in blobs:
+            header = reader.stdout.readline().split()
+            if not header:
+                raise OSError
+            if len(header) != 3:  # `<name> missing`
+                contents.append(None)
+                continue
+            contents.append(reader.stdout.read(int(header[2]) + 1)[:-1])  # and the line break after it
+    except OSError:
+        raise GitError("git cat-file stopped before it answered") from None
+    return contents
 
-    from .runner import parallel_map
 
-    return parallel_map(functools.partial(_analyse, options=options), items, jobs)
+def _close_reader() -> None:
+    reader = _READERS.pop(os.getpid(), None)
+    if reader is not None:
+        reader.communicate()
+
+
+def _analyse(versions: list[Version], repo: str, options: Options) -> list[FileResult]:
+    contents = read_blob_contents(repo, [version.blob for version in versions])
+    return [_CLEAN if content is None else check_data(version.path, content, options)
+            for version, content in zip(versions, contents)]
 
 
 def _key(finding: Finding) -> tuple[str, str, str]:
@@ -128,23 +168,31 @@ def _key(finding: Finding) -> tuple[str, str, str]:
 
 
 def scan(repo: str, options: Options, since: str | None = None, jobs: int | None = None) -> list[HistoricalFinding]:
-    found = versions(repo, since)
+    import functools
+
+    from .runner import PARALLEL_THRESHOLD, parallel_map
+
+    from ..engine import prepare
+
+    # The workers share what this process loads while git walks the history.
+    found = versions(repo, since, meanwhile=functools.partial(prepare, options))
     earliest: dict[tuple[str, str, str], tuple[int, Version, Finding]] = {}
     analysed: dict[str, FileResult] = {}
-    if len(found) > BATCH:  # one pool of workers a batch: each would load the engine again
-        from ..engine import prepare
-
-        prepare(options)
-    for start in range(0, len(found), BATCH):  # a batch of file versions in memory at a time
-        batch = found[start:start + BATCH]
-        contents = dict(read_blobs(repo, [v.blob for v in batch]))
-        results = _analyse_all([(v.path, contents[v.blob]) for v in batch], options, jobs)
-        for version, result in zip(batch, results):
-            analysed[version.blob] = FileResult(result.path, result.findings) if result.findings else _CLEAN
-            for finding in result.findings:
-                key = _key(finding)
-                if key not in earliest or version.order < earliest[key][0]:
-                    earliest[key] = (version.order, version, finding)
+    # As many questions as there are versions to share out, up to _ASK_AT_ONCE a time: as
+    # many versions as before make the run parallel (runner.PARALLEL_THRESHOLD).
+    size = max(1, min(_ASK_AT_ONCE, len(found) // PARALLEL_THRESHOLD))
+    asked = [found[at:at + size] for at in range(0, len(found), size)]
+    try:
+        results = [result for results in parallel_map(functools.partial(_analyse, repo=repo, options=options),
+                                                      asked, jobs) for result in results]
+    finally:
+        _close_reader()  # this process's, when it analysed them itself
+    for version, result in zip(found, results):
+        analysed[version.blob] = FileResult(result.path, result.findings) if result.findings else _CLEAN
+        for finding in result.findings:
+            key = _key(finding)
+            if key not in earliest or version.order < earliest[key][0]:
+                earliest[key] = (version.order, version, finding)
     head = _head_keys(repo, options, analysed)
     return [HistoricalFinding(finding, version.path, version.commit, key in head)
             for key, (_, version, finding) in sorted(earliest.items(), key=lambda item: item[1][0])]
@@ -180,8 +228,6 @@ def _head_keys(repo: str, options: Options, analysed: dict[str, FileResult]) -> 
 
 def without_baselined(repo: str, found: list[HistoricalFinding], baseline_file: str) -> list[HistoricalFinding]:
     """The findings the baseline, as it stood in the commit that introduced each, does not hold."""
-    import os
-
     from .baseline import parse
 
     commits = sorted({h.commit for h in found})

@@ -144,9 +144,9 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 def prepare(options: Options = DEFAULT_OPTIONS) -> None:
     """Load now what analysing files needs (the extractor, the rules, the prefilter's
-    anchors, the word list): a process that starts several pools of workers one after
-    another (history, batch by batch) loads it once, and every worker shares it."""
-    from . import extract, pylint_pragmas, suppress  # noqa: F401
+    anchors, the word list): a process that waits for something else anyway (history,
+    for `git log`) loads it then, once, and every worker it forks shares it."""
+    from . import extract, pylint_pragmas, sparse, suppress  # noqa: F401
     from .prefilter import candidate_lines
     from .rules import RULES_IN_ORDER  # noqa: F401
     from .tables import dictionary
