@@ -8,8 +8,8 @@ import signal
 
 import pytest
 
-from flake8_freshchat.cli.pool import WorkerError, fork_map
-from flake8_freshchat.cli.runner import PARALLEL_THRESHOLD, parallel_map
+from flake8_freshchat.cli.pool import fork_map
+from flake8_freshchat.cli.runner import PARALLEL_THRESHOLD, WorkerError, parallel_map
 
 
 def _square(n: int) -> int:
@@ -82,3 +82,23 @@ def test_a_worker_that_dies_is_reported():
 
 def test_no_chunks_no_results():
     assert fork_map(_square, iter([]), 2) == []
+
+
+def test_check_reports_a_dead_worker_in_one_line(tmp_path, monkeypatch, capsys):
+    """A worker killed mid-run (out of memory, say): one line and exit status 2, no traceback."""
+    from flake8_freshchat.cli import files, main
+
+    for number in range(PARALLEL_THRESHOLD + 10):
+        (tmp_path / f"m{number:03d}.py").write_text("x = 1\n")
+    real = files.check_data
+
+    def check_data(path, data, options):
+        if path.endswith("m070.py"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, data, options)
+
+    monkeypatch.setattr(files, "check_data", check_data)
+    monkeypatch.setattr("flake8_freshchat.cli.runner.check_data", check_data)
+    assert main(["check", "--no-cache", "-j", "2", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        "freshchat-secrets: error: a worker process stopped before it finished its work\n")

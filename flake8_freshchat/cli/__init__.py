@@ -10,7 +10,7 @@ from ..engine.registry import RULES
 from .config import ConfigError, excludes, load_settings
 from .files import check_file, check_stdin, discover
 from .report import FORMATS, print_file_errors
-from .runner import check_files
+from .runner import WorkerError, check_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Said once at the end of a run that found Freshchat API tokens.
@@ -231,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       "pip install 'flake8-freshchat[lsp]'", file=sys.stderr)
                 return EXIT_ERROR
             return serve()
-    except ConfigError as exc:
+    except (ConfigError, WorkerError) as exc:
         print(f"freshchat-secrets: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -19,14 +19,12 @@ import struct
 from collections import deque
 from collections.abc import Callable, Iterable
 
+from .runner import WorkerError
+
 #: Chunks a worker holds at once: the one it works on and the next, so it never waits for
 #: this process to notice it is done.
 _DEPTH = 2
 _FRAME = struct.Struct("<Q")  # a message's length, before its pickle
-
-
-class WorkerError(Exception):
-    """A worker process stopped before it sent back all its results."""
 
 
 def _frame(value: object) -> bytes:
@@ -101,6 +99,8 @@ class _Worker:
                 self.outgoing = self.outgoing[os.write(self.tasks, self.outgoing):]
             except BlockingIOError:
                 pass
+            except BrokenPipeError:
+                raise WorkerError("a worker process stopped before it finished its work") from None
 
     def receive(self) -> list[tuple[int, bool, object]]:
         """The chunks whose results have arrived whole. WorkerError at end of file."""

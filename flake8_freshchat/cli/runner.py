@@ -16,6 +16,10 @@ from .files import FileResult, check_data, check_file, read_bytes
 if TYPE_CHECKING:
     from .cache import ResultCache
 
+class WorkerError(Exception):
+    """A worker process stopped before it sent back all its results (killed, out of memory)."""
+
+
 #: Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 
