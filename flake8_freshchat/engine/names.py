@@ -3,6 +3,7 @@ credential name? The words are data (data/vocabulary.json); the rules are here."
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 from typing import NamedTuple
 
@@ -133,8 +134,10 @@ def _noun_of(words: list[str], vocab: Vocabulary) -> str | None:
     return noun
 
 
+@functools.lru_cache(maxsize=4096)
 def credential_name(name: str | None, vocab: Vocabulary = DEFAULT_VOCABULARY) -> CredentialName | None:
-    """The credential reading of `name`, or None when it does not name a credential."""
+    """The credential reading of `name`, or None when it does not name a credential (asked
+    again and again for the same few names: remembered)."""
     if not name or len(name) > 200:
         return None
     if vocab.ignore_patterns:
