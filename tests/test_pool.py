@@ -102,3 +102,28 @@ def test_check_reports_a_dead_worker_in_one_line(tmp_path, monkeypatch, capsys):
     assert main(["check", "--no-cache", "-j", "2", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
         "freshchat-secrets: error: a worker process stopped before it finished its work\n")
+
+
+def test_without_a_process_to_spare_the_work_is_done_here(monkeypatch):
+    """fork fails (a process limit): the first worker's pipes are closed and the work runs
+    in this process; when only some workers start, they share the work."""
+    open_fds = len(os.listdir("/proc/self/fd"))
+
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert fork_map(_square, ([n] for n in range(10)), 4) == [n * n for n in range(10)]
+    assert len(os.listdir("/proc/self/fd")) == open_fds
+    monkeypatch.undo()
+    real_fork, forks = os.fork, []
+
+    def one_fork():
+        if forks:
+            no_fork()
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", one_fork)
+    assert fork_map(_square, ([n] for n in range(10)), 4) == [n * n for n in range(10)]
+    assert forks == [1]

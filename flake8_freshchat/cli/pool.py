@@ -67,7 +67,12 @@ class _Worker:
     def __init__(self, work: Callable, others: list[_Worker]) -> None:
         task_read, self.tasks = os.pipe()
         self.results, result_write = os.pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:  # no more processes: none of these pipes is needed
+            for fd in (task_read, self.tasks, self.results, result_write):
+                os.close(fd)
+            raise
         if self.pid == 0:  # the worker
             code = 0
             try:
@@ -117,7 +122,10 @@ class _Worker:
             size = _FRAME.unpack_from(self.incoming)[0]
             if len(self.incoming) < _FRAME.size + size:
                 break
-            ok, value = pickle.loads(self.incoming[_FRAME.size:_FRAME.size + size])
+            try:
+                ok, value = pickle.loads(self.incoming[_FRAME.size:_FRAME.size + size])
+            except Exception:  # an exception that pickles but cannot be rebuilt here
+                ok, value = False, WorkerError("a worker process failed with an error it could not report")
             del self.incoming[:_FRAME.size + size]
             done.append((self.sent.popleft(), ok, value))
         return done
@@ -132,9 +140,13 @@ class _Worker:
 
 class _Pool:
     def __init__(self, work: Callable, jobs: int) -> None:
+        """Up to `jobs` workers: as many as the system lets this process start."""
         self.workers: list[_Worker] = []
         for _ in range(jobs):
-            self.workers.append(_Worker(work, self.workers))
+            try:
+                self.workers.append(_Worker(work, self.workers))
+            except OSError:
+                break
         self.waiting: deque[tuple[int, bytes]] = deque()
         self.results: dict[int, list] = {}
 
@@ -150,13 +162,17 @@ class _Pool:
     def poll(self, timeout: float | None) -> None:
         """Take in what has arrived (waiting up to `timeout` seconds for something to),
         and hand out waiting chunks to the workers that have room."""
-        busy = [w for w in self.workers if w.sent]
-        writing = [w.tasks for w in self.workers if w.outgoing]
-        readable, writable, _ = select.select([w.results for w in busy], writing, [], timeout)
+        poller = select.poll()  # not select.select: any number of workers (`-j 2000`)
         for worker in self.workers:
-            if worker.tasks in writable:
+            if worker.sent:
+                poller.register(worker.results, select.POLLIN)
+            if worker.outgoing:
+                poller.register(worker.tasks, select.POLLOUT)
+        ready = {fd for fd, _ in poller.poll(None if timeout is None else timeout * 1000)}
+        for worker in self.workers:
+            if worker.tasks in ready:
                 worker.flush()
-            if worker.results in readable:
+            if worker.results in ready:
                 for number, ok, value in worker.receive():
                     if not ok:
                         raise value  # type: ignore[misc]
@@ -178,8 +194,11 @@ class _Pool:
 
 def fork_map(work: Callable, chunks: Iterable[list], jobs: int) -> list:
     """`work` over every item of `chunks`, in order, on `jobs` forked workers; `chunks` may
-    be a generator, which this process runs while the workers work."""
+    be a generator, which this process runs while the workers work. In this process when
+    no worker can be started."""
     pool = _Pool(work, jobs)
+    if not pool.workers:
+        return [work(item) for chunk in chunks for item in chunk]
     try:
         count = 0
         for count, chunk in enumerate(chunks, 1):
