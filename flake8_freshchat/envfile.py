@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
-import tempfile
 from collections.abc import Iterable, Iterator
 
-from dotenv import dotenv_values
-
 from .project import project_root
+
+# python-dotenv (and logging with it), tempfile and subprocess are imported where they are
+# used: `fix` over code with nothing to fix, the common case in CI, never needs them.
 
 try:
     import fcntl
@@ -70,6 +69,8 @@ def read(path: str) -> dict[str, str]:
         raise EnvFileError(f"{path}: is a folder, not an env file")
     try:
         with open(path, encoding="utf-8") as handle:
+            from dotenv import dotenv_values
+
             return {k: v for k, v in dotenv_values(stream=handle, interpolate=False).items() if v is not None}
     except (OSError, UnicodeDecodeError) as exc:
         reason = _reason(exc) if isinstance(exc, OSError) else "not UTF-8"
@@ -149,6 +150,8 @@ class EnvStore:
                 mode = os.stat(self.path).st_mode & 0o7777
             if old and not old.endswith(b"\n"):
                 old += b"\n"
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(prefix=".env-", suffix=".tmp", dir=folder)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(old + "".join(lines).encode("utf-8"))
@@ -181,6 +184,8 @@ def _fsync_folder(folder: str) -> None:
 
 def git_ignores(path: str) -> bool | None:
     """True or False inside a git work tree; None when git or the work tree is not there."""
+    import subprocess
+
     folder = os.path.dirname(os.path.abspath(path))
     try:
         proc = subprocess.run(["git", "check-ignore", "-q", os.path.abspath(path)], cwd=folder,

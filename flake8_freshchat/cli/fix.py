@@ -3,11 +3,10 @@ findings (parsed by LibCST), append the moved values to the env file, report the
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .. import envfile
 from ..atomic import write_atomically
@@ -80,15 +79,16 @@ def _review_text(data: bytes, findings: Sequence[Finding] | None = None) -> str:
 
 def _diff(path: str, before: bytes, after: bytes, findings: Sequence[Finding]) -> str:
     """A diff for review (not for `patch`): every literal that held a secret is masked."""
+    from difflib import unified_diff  # only a run with something to fix shows a diff
+
     old = _review_text(before, findings).splitlines(keepends=True)
     new = _review_text(after).splitlines(keepends=True)
     diff = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-                   for line in difflib.unified_diff(old, new, fromfile=path, tofile=path))
+                   for line in unified_diff(old, new, fromfile=path, tofile=path))
     return _masked(diff, [f.secret for f in findings])
 
 
-@dataclass(frozen=True)
-class _Rewrite:
+class _Rewrite(NamedTuple):
     path: str
     before: bytes
     after: bytes
@@ -98,14 +98,14 @@ class _Rewrite:
     diff: Callable[[], str]
 
 
-@dataclass
 class _Plan:
     """Every file's fix, made in memory before anything is written."""
 
-    rewrites: list[_Rewrite] = field(default_factory=list)
-    moved: dict[str, str] = field(default_factory=dict)
-    remaining: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.rewrites: list[_Rewrite] = []
+        self.moved: dict[str, str] = {}
+        self.remaining: list[str] = []
+        self.warnings: list[str] = []
 
     def left_by_hand(self, path: str, report: "FixReport",
                      locate: Callable[[Finding], Finding] = lambda finding: finding) -> None:
@@ -214,8 +214,9 @@ def _summary(plan: _Plan, verb: str) -> None:
 def run_fix(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     unreadable: list[FileResult] = []
-    paths = list(discover(args.paths or ["."], excludes(settings, args.exclude), unreadable))
-    results: list[FileResult] = unreadable + check_files(paths, settings.options, args.jobs)
+    paths = discover(args.paths or ["."], excludes(settings, args.exclude), unreadable)
+    checked_files = check_files(paths, settings.options, args.jobs)  # walks and checks at once
+    results: list[FileResult] = unreadable + checked_files
     errors = print_file_errors(results)
     checked = [r for r in results if r.findings or not r.error]  # a notebook: its other cells
     env_path = args.env_file or envfile.project_env_file()
