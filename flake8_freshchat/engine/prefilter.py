@@ -12,8 +12,10 @@ holds no anchor is never decoded. The text is lower-cased once (`bytes.lower`, A
 so positions stay aligned). Anchors are grouped by a rare byte they share, one regular
 expression per group (`k(?:(?<=tok)en|ey)`): a pattern that starts with a literal byte is
 searched at memchr speed, where one `find` per anchor would read the text once per anchor,
-and one alternation of them all would try every position. A hit is then looked at closely
-(`_keeps`): a credential word counts only where a name can end with it.
+and one alternation of them all would try every position. Each member carries lookarounds
+that rule out, at search speed, most places the close look would reject (`key` with no
+modifier before it, a call with no `(` after it, the `pass` statement); a hit is then
+looked at closely (`_keeps`): a credential word counts only where a name can end with it.
 """
 from __future__ import annotations
 
