@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..engine import Finding, Kind, Options
@@ -32,7 +33,6 @@ RACY_NS = 2_000_000_000
 _SECRET_FREE_FIELDS = tuple(name for name in Finding._fields if name != "secret")
 
 Stat = tuple[int, int, int]
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from ..engine.tokens import TokenFacts
 

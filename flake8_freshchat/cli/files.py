@@ -4,9 +4,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..engine import Finding, Options, SourceError, analyze_candidates, decode_source, prefilter_bytes
 from ..project import nearest_folder_with

@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import envfile
 from ..atomic import write_atomically
@@ -18,7 +18,6 @@ from .files import FileResult, discover, is_notebook
 from .report import print_file_errors, text_line
 from .runner import check_files
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from ..codemod import FixReport
 

@@ -145,7 +145,11 @@ def read_blob_contents(repo: str, blobs: Sequence[str]) -> list[bytes | None]:
             if len(header) != 3:  # `<name> missing`
                 contents.append(None)
                 continue
-            contents.append(reader.stdout.read(int(header[2]) + 1)[:-1])  # and the line break after it
+            size = int(header[2])
+            content = reader.stdout.read(size + 1)  # and the line break after it
+            if len(content) != size + 1:
+                raise OSError
+            contents.append(content[:-1])
     except OSError:
         raise GitError("git cat-file stopped before it answered") from None
     return contents
@@ -170,9 +174,8 @@ def _key(finding: Finding) -> tuple[str, str, str]:
 def scan(repo: str, options: Options, since: str | None = None, jobs: int | None = None) -> list[HistoricalFinding]:
     import functools
 
-    from .runner import PARALLEL_THRESHOLD, parallel_map
-
     from ..engine import prepare
+    from .runner import PARALLEL_THRESHOLD, parallel_map
 
     # The workers share what this process loads while git walks the history.
     found = versions(repo, since, meanwhile=functools.partial(prepare, options))

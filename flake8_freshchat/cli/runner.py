@@ -7,14 +7,14 @@ import gc
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
+from typing import TYPE_CHECKING
 
 from ..engine import Options, SourceError
 from .files import FileResult, check_data, check_file, read_bytes
 
 if TYPE_CHECKING:
     from .cache import ResultCache
+
 
 class WorkerError(Exception):
     """A worker process stopped before it sent back all its results (killed, out of memory)."""

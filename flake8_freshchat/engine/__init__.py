@@ -12,7 +12,7 @@ import contextlib
 import functools
 import gc
 from collections.abc import Callable, Iterator, Sequence
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up is a feature
+from typing import TYPE_CHECKING
 
 from .model import Candidate, Finding, Kind, ModuleFacts
 from .options import DEFAULT_OPTIONS, PYLINT_DISABLE, Options

@@ -19,6 +19,7 @@ from .tables import public_values, value_words, vendor_prefixes
 from .tokens import is_jwt
 from .words import made_of_words
 
+
 def _whole(pattern: str) -> re.Pattern[str]:
     """A pattern for a whole value, anchored: it can start at one place only, so it stays
     linear even when searched (`[\\w.]*x` searched over `aaaa…` rescans from every `a`)."""
