@@ -152,18 +152,16 @@ _KEY_SEPARATOR = rb"[^a-z0-9\n]"
 
 
 def _lookbehind(anchor: _Anchor, modifiers: tuple[bytes, ...]) -> bytes:
-    """For `key`, lookbehinds, tried once `key` has matched, that find a modifier before it,
-    then up to 3 separators (`api_key`, `secretKey`, `X-Api-Key`): the hits
-    `_has_key_modifier` would drop never reach it. Empty for any other anchor."""
-    if anchor.text != _KEY:
+    """For `key`, lookbehinds, tried once `key` has matched, that find the end of a modifier
+    (its last three letters: one width, so one lookbehind for them all) before it, then up
+    to 3 separators (`api_key`, `secretKey`, `X-Api-Key`): most hits `_has_key_modifier`
+    would drop never reach it. Empty for any other anchor."""
+    if anchor.text != _KEY or not modifiers:
         return b""
-    by_length: dict[int, list[bytes]] = {}
-    for modifier in modifiers:
-        by_length.setdefault(len(modifier), []).append(re.escape(modifier))
-    # One lookbehind per width: a lookbehind's alternatives must all be as long.
+    width = min(3, *map(len, modifiers))
+    ends = b"|".join(sorted({re.escape(modifier[-width:]) for modifier in modifiers}))
     return b"(?:" + b"|".join(
-        b"(?<=(?:%s)%s%s)" % (b"|".join(sorted(same)), _KEY_SEPARATOR * separators, _KEY)
-        for _, same in sorted(by_length.items()) for separators in range(4)) + b")"
+        b"(?<=(?:%s)%s%s)" % (ends, _KEY_SEPARATOR * separators, _KEY) for separators in range(4)) + b")"
 
 
 #: How much more common than an anchor's rarest byte a lead another anchor already uses may
