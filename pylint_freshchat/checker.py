@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from pylint.checkers import BaseRawFileChecker
 
-from flake8_freshchat.engine import RULES, RULES_BY_CODE, Options, SourceError, analyze_source, decode_source
+from flake8_freshchat.engine import (RULES, RULES_BY_CODE, Options, SourceError, analyze_candidates, analyze_source,
+                                     decode_source, prefilter_bytes)
 from flake8_freshchat.engine.options import ALL_SUPPRESSIONS, cached_options
 
 if TYPE_CHECKING:
@@ -66,10 +67,14 @@ class FreshchatChecker(BaseRawFileChecker):
             if node.file_bytes is not None:  # built from a string: astroid holds it as UTF-8
                 data = node.file_bytes
                 source = data.decode("utf-8") if isinstance(data, bytes) else data
+                findings = analyze_source(source, self._engine_options, parse_errors=False)
             else:
                 with node.stream() as stream:
-                    source = decode_source(stream.read())
-            findings = analyze_source(source, self._engine_options, parse_errors=False)
+                    data = stream.read()
+                # As `check` does: a module without a candidate line is not even decoded.
+                lines = prefilter_bytes(data, self._engine_options)
+                findings = analyze_candidates(decode_source(data), lines, self._engine_options,
+                                              parse_errors=False) if lines else []
         except (SourceError, OSError):
             return  # pylint reports unreadable and unparsable modules itself
         for finding in findings:
