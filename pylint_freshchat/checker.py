@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pylint.checkers import BaseRawFileChecker
 
-from flake8_freshchat.engine import (RULES, RULES_BY_CODE, Options, SourceError, analyze_candidates, analyze_source,
-                                     decode_source, prefilter_bytes)
+from flake8_freshchat.engine import RULES, RULES_BY_CODE, Options, SourceError, analyze_bytes, analyze_source
 from flake8_freshchat.engine.options import ALL_SUPPRESSIONS, cached_options
 
 if TYPE_CHECKING:
@@ -71,10 +70,7 @@ class FreshchatChecker(BaseRawFileChecker):
             else:
                 with node.stream() as stream:
                     data = stream.read()
-                # As `check` does: a module without a candidate line is not even decoded.
-                lines = prefilter_bytes(data, self._engine_options)
-                findings = analyze_candidates(decode_source(data), lines, self._engine_options,
-                                              parse_errors=False) if lines else []
+                findings = analyze_bytes(data, self._engine_options, parse_errors=False)
         except (SourceError, OSError):
             return  # pylint reports unreadable and unparsable modules itself
         for finding in findings:

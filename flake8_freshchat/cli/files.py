@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..engine import Finding, Options, SourceError, analyze_candidates, decode_source, prefilter_bytes
+from ..engine import Finding, Options, SourceError, analyze_bytes
 from ..project import nearest_folder_with
 
 SKIPPED_DIRECTORIES = frozenset({
@@ -248,10 +248,7 @@ def check_data(path: str, data: bytes, options: Options) -> FileResult:
 
             findings, errors = analyze_notebook(read_notebook(data), options)
             return FileResult(path, tuple(findings), "; ".join(errors) or None)
-        lines = prefilter_bytes(data, options)
-        if not lines:  # nothing in it can be a finding: not even decoded
-            return FileResult(path)
-        return FileResult(path, tuple(analyze_candidates(decode_source(data), lines, options)))
+        return FileResult(path, tuple(analyze_bytes(data, options)))
     except SourceError as exc:
         return FileResult(path, error=str(exc))
 

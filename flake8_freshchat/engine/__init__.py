@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Candidate", "Finding", "Kind", "ModuleFacts", "Options", "DEFAULT_OPTIONS", "Rule", "RULES",
-    "RULES_BY_CODE", "RULES_BY_SYMBOL", "SourceError", "analyze_candidates", "analyze_source", "analyze_tree",
+    "RULES_BY_CODE", "RULES_BY_SYMBOL", "SourceError", "analyze_bytes", "analyze_candidates", "analyze_source",
+    "analyze_tree",
     "decide", "decode_source", "normalize_newlines", "parse_source", "prefilter_bytes", "prefilter_source", "prepare",
 ]
 
@@ -229,6 +230,14 @@ def analyze_candidates(source: str, lines: list[int], options: Options = DEFAULT
 
 def _whole_tree(source: str) -> ast.Module:
     return parse_source(source)[0]
+
+
+def analyze_bytes(data: bytes, options: Options = DEFAULT_OPTIONS, *, parse_errors: bool = True) -> list[Finding]:
+    """Findings for a file's bytes, as `analyze_source` gives them for its text; a file
+    without a candidate line is not even decoded. SourceError when it cannot be decoded,
+    or parsed (unless `parse_errors=False`), and holds a candidate line."""
+    lines = prefilter_bytes(data, options)
+    return analyze_candidates(decode_source(data), lines, options, parse_errors=parse_errors) if lines else []
 
 
 def analyze_source(source: str, options: Options = DEFAULT_OPTIONS, *, parse_errors: bool = True) -> list[Finding]:
