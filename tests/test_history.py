@@ -166,3 +166,18 @@ def test_many_versions_are_read_by_every_worker_alike(tmp_path: pathlib.Path):
     introduced = git(tmp_path, "rev-list", "--reverse", "main").split()[40]
     assert [(f["code"], f["path"], f["line"], f["commit"], f["in_head"]) for f in findings] == [
         ("FCH201", "mod1.py", 2, introduced, False)]
+
+
+def test_cat_file_answers_are_read_whole_or_not_at_all():
+    """One reader of `git cat-file --batch` output for the one-shot and the per-worker
+    readers: contents, a missing or ambiguous name (which may hold blanks: `commit:a b`),
+    and output that stops short."""
+    import io
+
+    from flake8_freshchat.cli.history import GitError, _answers
+
+    out = b"1f blob 3\nxyz\nc0ffee:a b.json missing\nab ambiguous\n2e blob 0\n\n"
+    assert list(_answers(io.BytesIO(out), 4)) == [b"xyz", None, None, b""]
+    for short in (b"1f blob 5\nxy", b""):
+        with pytest.raises(GitError, match="^git cat-file stopped before it answered$"):
+            list(_answers(io.BytesIO(short), 1))

@@ -12,11 +12,12 @@ reported once, at the earliest commit that holds it, with its path and line ther
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from ..engine import Finding, Options
 from .config import ConfigError, load_settings
@@ -90,23 +91,29 @@ def versions(repo: str, since: str | None = None, meanwhile: Callable[[], object
     return list(seen.values())
 
 
+def _answers(stream: BinaryIO, count: int) -> Iterator[bytes | None]:
+    """The next `count` answers of `git cat-file --batch` in `stream`: each object's content,
+    None for one git does not have; GitError when the output stops short."""
+    for _ in range(count):
+        line = stream.readline()
+        if line.endswith((b" missing\n", b" ambiguous\n")):  # the name may hold blanks
+            yield None
+            continue
+        header = line.split()  # `<sha> <type> <size>`
+        size = int(header[2]) if len(header) == 3 and header[2].isdigit() else -1
+        content = stream.read(size + 1) if size >= 0 else b""  # and the line break after it
+        if size < 0 or len(content) != size + 1:
+            raise GitError("git cat-file stopped before it answered")
+        yield content[:-1]
+
+
 def cat_file(repo: str, names: Sequence[str]) -> Iterator[bytes | None]:
     """The content of each object named (`<sha>` or `<commit>:<path>`), in the order asked,
     None for one git does not have, through one `git cat-file --batch`."""
     if not names:
         return
     out = _git(repo, "cat-file", "--batch", data="".join(f"{n}\n" for n in names).encode("utf-8", "surrogateescape"))
-    at = 0
-    for _ in names:
-        header_end = out.index(b"\n", at)
-        header = out[at:header_end].split()
-        if len(header) != 3:  # `<name> missing`
-            at = header_end + 1
-            yield None
-            continue
-        start = header_end + 1
-        at = start + int(header[2]) + 1
-        yield out[start:at - 1]
+    yield from _answers(io.BytesIO(out), len(names))
 
 
 def read_blobs(repo: str, blobs: Sequence[str]) -> Iterator[tuple[str, bytes]]:
@@ -134,25 +141,12 @@ def read_blob_contents(repo: str, blobs: Sequence[str]) -> list[bytes | None]:
             raise GitError(f"cannot run git: {exc.strerror or type(exc).__name__}") from None
         _READERS[os.getpid()] = reader
     assert reader.stdin is not None and reader.stdout is not None
-    contents: list[bytes | None] = []
     try:
         reader.stdin.write("".join(f"{blob}\n" for blob in blobs).encode("ascii"))
         reader.stdin.flush()
-        for _ in blobs:
-            header = reader.stdout.readline().split()
-            if not header:
-                raise OSError
-            if len(header) != 3:  # `<name> missing`
-                contents.append(None)
-                continue
-            size = int(header[2])
-            content = reader.stdout.read(size + 1)  # and the line break after it
-            if len(content) != size + 1:
-                raise OSError
-            contents.append(content[:-1])
+        return list(_answers(reader.stdout, len(blobs)))
     except OSError:
         raise GitError("git cat-file stopped before it answered") from None
-    return contents
 
 
 def _close_reader() -> None:
