@@ -205,14 +205,19 @@ def cpu_seconds(cmd: list[str]) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def pylint_overhead(package_dir: str, rounds: int = 25) -> tuple[float, float]:
-    """Best-of-rounds CPU time of pylint with only our messages, against a near-free message
-    (W0107: astroid's parse and little else), run alternately so both see the same load."""
+def _pylint_with_plugin(package_dir: str) -> list[str]:
+    """pylint's arguments for a run with only the plugin's messages."""
     from flake8_freshchat.engine import RULES
 
     symbols = ",".join(rule.symbol for rule in RULES)
-    ours = [PY, "-m", "pylint", "--load-plugins=pylint_freshchat", "--disable=all", f"--enable={symbols}",
-            "--score=n", "--persistent=n", package_dir]
+    return ["--load-plugins=pylint_freshchat", "--disable=all", f"--enable={symbols}", "--score=n",
+            "--persistent=n", package_dir]
+
+
+def pylint_overhead(package_dir: str, rounds: int = 25) -> tuple[float, float]:
+    """Best-of-rounds CPU time of pylint with only our messages, against a near-free message
+    (W0107: astroid's parse and little else), run alternately so both see the same load."""
+    ours = [PY, "-m", "pylint", *_pylint_with_plugin(package_dir)]
     base = [PY, "-m", "pylint", "--disable=all", "--enable=W0107", "--score=n", "--persistent=n", package_dir]
     best_ours = best_base = float("inf")
     for round_ in range(rounds):
@@ -250,12 +255,8 @@ def pylint_plugin_share(package_dir: str, rounds: int = 5) -> tuple[float, float
     """The plugin's own CPU time inside pylint's process (importing it, and every call to
     it), and the whole run's: the overhead itself, which the ratio of two runs shows
     through the machine's noise."""
-    from flake8_freshchat.engine import RULES
-
-    symbols = ",".join(rule.symbol for rule in RULES)
-    args = ["--load-plugins=pylint_freshchat", "--disable=all", f"--enable={symbols}", "--score=n",
-            "--persistent=n", package_dir]
-    runs = [subprocess.run([PY, "-c", _PLUGIN_SHARE, *args], capture_output=True, text=True).stdout.split()
+    runs = [subprocess.run([PY, "-c", _PLUGIN_SHARE, *_pylint_with_plugin(package_dir)], capture_output=True,
+                           text=True).stdout.split()
             for _ in range(rounds)]
     return min((float(own), float(whole)) for own, whole in runs)
 

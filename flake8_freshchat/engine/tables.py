@@ -6,12 +6,10 @@ import functools
 import json
 import os
 import re
-from typing import NamedTuple
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from typing import Any
 
 # A plain path, not importlib.resources: its first use costs more than reading every table.
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
